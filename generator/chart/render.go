@@ -1,0 +1,159 @@
+package chart
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// Renderer renders specs to SVG with ECharts running in goja. It is safe
+// for concurrent use; create one per build and reuse it.
+type Renderer struct {
+	bundle  *goja.Program
+	harness *goja.Program
+	// slots holds one entry per worker; nil until the worker is first used.
+	slots chan *worker
+
+	mu    sync.Mutex
+	cache map[[32]byte]*cacheEntry
+}
+
+// cacheEntry is one raw ECharts render, shared by identical options.
+type cacheEntry struct {
+	done chan struct{} // closed when svg/err are set
+	svg  string
+	err  error
+}
+
+// NewRenderer compiles the ECharts bundle once and prepares a pool of
+// workers goja runtimes, each created lazily from the compiled program on
+// first use. workers <= 0 means runtime.GOMAXPROCS(0).
+func NewRenderer(bundle []byte, workers int) (*Renderer, error) {
+	if len(bundle) == 0 {
+		return nil, errors.New("chart: empty echarts bundle (run `make echarts`)")
+	}
+	prog, err := goja.Compile("echarts.min.js", string(bundle), false)
+	if err != nil {
+		return nil, fmt.Errorf("chart: compile echarts bundle: %w", err)
+	}
+	harness, err := goja.Compile("harness.js", harnessSource, false)
+	if err != nil {
+		return nil, fmt.Errorf("chart: compile harness: %w", err)
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	r := &Renderer{
+		bundle:  prog,
+		harness: harness,
+		slots:   make(chan *worker, workers),
+		cache:   map[[32]byte]*cacheEntry{},
+	}
+	for range workers {
+		r.slots <- nil
+	}
+	return r, nil
+}
+
+// LoadBundle reads the ECharts bundle (echarts.min.js). A missing file
+// gives an error that says to run `make echarts`.
+func LoadBundle(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("chart: echarts bundle %s is missing; run `make echarts` to fetch it", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("chart: read echarts bundle: %w", err)
+	}
+	if len(b) == 0 {
+		return nil, fmt.Errorf("chart: echarts bundle %s is empty; run `make echarts` to fetch it again", path)
+	}
+	return b, nil
+}
+
+// Render returns the SVG for each spec, in order. Specs are rendered in
+// parallel over the worker runtimes. Identical charts (same option JSON and
+// size) are rendered once and cached in the Renderer; the per-spec parts
+// (ids, title, description) are applied to each result. The first error in
+// spec order is returned, and it names the spec ID.
+func (r *Renderer) Render(specs []Spec) ([]string, error) {
+	out := make([]string, len(specs))
+	errs := make([]error, len(specs))
+	var wg sync.WaitGroup
+	for i := range specs {
+		wg.Go(func() {
+			out[i], errs[i] = r.renderOne(specs[i])
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// renderOne builds the option, gets the raw SVG (cached) and finishes it
+// for this spec.
+func (r *Renderer) renderOne(s Spec) (string, error) {
+	option, err := Option(s)
+	if err != nil {
+		return "", err
+	}
+	w, h := s.size()
+	raw, err := r.raw(option, w, h)
+	if err != nil {
+		return "", fmt.Errorf("chart %q: %w", s.ID, err)
+	}
+	return finishSVG(raw, s)
+}
+
+// raw returns the ECharts SVG for an option, rendering it only if no other
+// call has (or is doing so). Failed renders are not cached.
+func (r *Renderer) raw(option []byte, w, h int) (string, error) {
+	key := sha256.Sum256(append([]byte(strconv.Itoa(w)+"x"+strconv.Itoa(h)+"\x00"), option...))
+	r.mu.Lock()
+	if e, ok := r.cache[key]; ok {
+		r.mu.Unlock()
+		<-e.done
+		return e.svg, e.err
+	}
+	e := &cacheEntry{done: make(chan struct{})}
+	r.cache[key] = e
+	r.mu.Unlock()
+
+	e.svg, e.err = r.renderRaw(option, w, h)
+	if e.err != nil {
+		r.mu.Lock()
+		delete(r.cache, key)
+		r.mu.Unlock()
+	}
+	close(e.done)
+	return e.svg, e.err
+}
+
+// renderRaw runs one render on a free worker, creating it on first use.
+func (r *Renderer) renderRaw(option []byte, w, h int) (string, error) {
+	wk := <-r.slots
+	if wk == nil {
+		var err error
+		if wk, err = newWorker(r.bundle, r.harness); err != nil {
+			r.slots <- nil
+			return "", err
+		}
+	}
+	svg, ok, err := wk.renderSVG(option, w, h)
+	if !ok {
+		wk = nil // interrupted: start afresh next time
+	}
+	r.slots <- wk
+	return svg, err
+}

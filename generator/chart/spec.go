@@ -1,0 +1,205 @@
+// Package chart turns a small, site-independent chart description (Spec)
+// into an accessible, deterministic SVG string at build time.
+//
+// The chart option is built with go-echarts and rendered by Apache ECharts'
+// own server-side SVG renderer, executed inside Go by the goja JavaScript
+// engine. The ECharts bundle is not vendored: fetch-echarts.sh downloads the
+// pinned release (make echarts) and LoadBundle reads it.
+//
+// The returned SVG is meant to be inlined into HTML5: it has role="img",
+// an aria-label, <title> and <desc>, a viewBox for scaling, element ids that
+// are derived from Spec.ID (stable across renders and unique per chart) and
+// no XML declaration, scripts or event attributes.
+package chart
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+)
+
+// Kind is the chart type.
+type Kind string
+
+// The supported chart kinds.
+const (
+	// Bar draws vertical bars, one or more series side by side; series
+	// with the same Stack are stacked.
+	Bar Kind = "bar"
+	// HBar draws horizontal bars (good for long category names).
+	HBar Kind = "hbar"
+	// Pie draws a donut of one series.
+	Pie Kind = "pie"
+)
+
+// Default chart size in CSS pixels, used when Spec.Width or Spec.Height is 0.
+// HBar charts without an explicit height grow with the number of categories.
+const (
+	DefaultWidth  = 640
+	DefaultHeight = 360
+)
+
+// Size limits accepted by Validate.
+const (
+	minSize = 120
+	maxSize = 4000
+)
+
+// Series is one named row of values, one value per category.
+type Series struct {
+	Name   string
+	Values []float64 // one per category; may be fractional (19.5)
+	Stack  string    // non-empty: stacked with other series of the same Stack
+}
+
+// Spec describes one chart. It is independent of any site: all text is
+// plain text (it is escaped on output) and colours are chosen by the package.
+type Spec struct {
+	ID          string   // stable slug like "soknader-per-omrade"; element-id prefix, must be [a-z0-9-]+
+	Title       string   // Norwegian title; goes into <title> and aria-label
+	Desc        string   // one-sentence Norwegian summary; goes into <desc>
+	Kind        Kind     // Bar, HBar or Pie
+	Categories  []string // x-axis (y for HBar) category labels, or pie slice names
+	Series      []Series // Pie takes exactly one series
+	Unit        string   // optional suffix for value labels, e.g. " %"
+	Target      *float64 // optional reference line (markLine), labelled TargetLabel
+	TargetLabel string   // label of the Target line, e.g. "Mål"
+	Width       int      // px; 0 means DefaultWidth
+	Height      int      // px; 0 means DefaultHeight (HBar: grows with categories)
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Validate reports the first problem that would stop the spec from
+// rendering. Every error names the spec ID.
+func (s Spec) Validate() error {
+	if !idPattern.MatchString(s.ID) || len(s.ID) > 80 {
+		return fmt.Errorf("chart %q: ID must be a slug of [a-z0-9-]+ (at most 80 characters)", s.ID)
+	}
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("chart %q: %s", s.ID, fmt.Sprintf(format, args...))
+	}
+	switch s.Kind {
+	case Bar, HBar, Pie:
+	default:
+		return fail("unknown Kind %q (want %q, %q or %q)", s.Kind, Bar, HBar, Pie)
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		return fail("Title is empty")
+	}
+	if len(s.Categories) == 0 {
+		return fail("no categories")
+	}
+	if len(s.Series) == 0 {
+		return fail("no series")
+	}
+	if s.Kind == Pie && len(s.Series) != 1 {
+		return fail("a pie takes exactly one series, got %d", len(s.Series))
+	}
+	if strings.ContainsAny(s.Unit, "{}|\n") {
+		return fail("Unit %q must not contain '{', '}', '|' or a newline", s.Unit)
+	}
+	if err := s.validateSize(); err != nil {
+		return fail("%v", err)
+	}
+	if err := s.validateValues(); err != nil {
+		return fail("%v", err)
+	}
+	return nil
+}
+
+func (s Spec) validateSize() error {
+	for _, v := range []int{s.Width, s.Height} {
+		if v != 0 && (v < minSize || v > maxSize) {
+			return fmt.Errorf("size %dx%d out of range (0 for default, else %d..%d px)", s.Width, s.Height, minSize, maxSize)
+		}
+	}
+	return nil
+}
+
+func (s Spec) validateValues() error {
+	if s.Target != nil && (math.IsNaN(*s.Target) || math.IsInf(*s.Target, 0)) {
+		return fmt.Errorf("Target is not a finite number")
+	}
+	if s.Target != nil && s.Kind == Pie {
+		return fmt.Errorf("Target is not supported for a pie")
+	}
+	for i, c := range s.Categories {
+		if strings.TrimSpace(c) == "" {
+			return fmt.Errorf("category %d is empty", i)
+		}
+	}
+	for _, ser := range s.Series {
+		if len(ser.Values) != len(s.Categories) {
+			return fmt.Errorf("series %q has %d values for %d categories", ser.Name, len(ser.Values), len(s.Categories))
+		}
+		for j, v := range ser.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("series %q value %d is not a finite number", ser.Name, j)
+			}
+			if v < 0 && s.Kind == Pie {
+				return fmt.Errorf("series %q value %d is negative; a pie needs values >= 0", ser.Name, j)
+			}
+		}
+	}
+	if s.nonZero() == 0 {
+		return fmt.Errorf("all values are zero; there is nothing to draw")
+	}
+	return nil
+}
+
+// nonZero counts the data points that must produce a visible mark.
+func (s Spec) nonZero() int {
+	n := 0
+	for _, ser := range s.Series {
+		for _, v := range ser.Values {
+			if v != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// size returns the chart size in px with defaults applied.
+func (s Spec) size() (w, h int) {
+	w, h = s.Width, s.Height
+	if w == 0 {
+		w = DefaultWidth
+	}
+	if h == 0 {
+		h = DefaultHeight
+		if s.Kind == HBar {
+			h = hbarHeight(s)
+		}
+	}
+	return w, h
+}
+
+// hbarHeight gives every category row enough room for its bars and a
+// label wrapped over up to two lines.
+func hbarHeight(s Spec) int {
+	perRow := 36 + 16*max(0, groupCount(s)-1)
+	h := 90 + perRow*len(s.Categories)
+	if len(s.Series) > 1 {
+		h += 30 // legend
+	}
+	return min(max(h, 200), maxSize)
+}
+
+// groupCount is the number of bars drawn side by side per category: one per
+// distinct non-empty Stack plus one per unstacked series.
+func groupCount(s Spec) int {
+	seen := map[string]bool{}
+	n := 0
+	for _, ser := range s.Series {
+		if ser.Stack == "" {
+			n++
+		} else if !seen[ser.Stack] {
+			seen[ser.Stack] = true
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,142 @@
+// Command generator builds the ALIS-Nord website from data/*.toml,
+// content/**/*.md and templates/ into public/.
+//
+//	go run ./generator build [-root .] [-out public] [-drafts] [-future] [-expired]
+//	go run ./generator check [-root .] [-drafts] [-future] [-expired]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/output"
+	"alisnord/generator/render"
+	"alisnord/generator/site"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const usage = `Bruk: go run ./generator <kommando> [valg]
+
+Kommandoer:
+  build   bygg nettstedet til -out (standard public/)
+  check   sjekk data og innhold uten å skrive noe
+
+Valg:
+`
+
+// config is what the command line asks for.
+type config struct {
+	root, out, echarts      string
+	drafts, future, expired bool
+}
+
+// run is the whole program; it returns the exit code: 0 success, 1 input
+// errors, 2 usage errors.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		fmt.Fprint(stderr, usage)
+		newFlags(&config{}, stderr).PrintDefaults()
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd := args[0]
+	var cfg config
+	fs := newFlags(&cfg, stderr)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "ukjent argument %q\n", fs.Arg(0))
+		return 2
+	}
+	switch cmd {
+	case "build", "check":
+		return report(stdout, stderr, build(cfg, cmd == "check", stdout))
+	}
+	fmt.Fprintf(stderr, "ukjent kommando %q\n\n%s", cmd, usage)
+	fs.PrintDefaults()
+	return 2
+}
+
+func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.root, "root", ".", "mappen med content/, data/ og templates/")
+	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til")
+	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
+	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
+	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
+	fs.BoolVar(&cfg.expired, "expired", false, "ta med saker som er utløpt (expiryDate)")
+	return fs
+}
+
+// report prints the outcome and turns it into the exit code.
+func report(stdout, stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	var ds site.Diagnostics
+	if errors.As(err, &ds) {
+		for _, d := range ds {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintf(stderr, "%d %s; ingenting er skrevet.\n", len(ds), plural(len(ds), "feil", "feil"))
+		return 1
+	}
+	fmt.Fprintln(stderr, "feil:", err)
+	return 1
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// build runs the pipeline: load and check, render, write.
+func build(cfg config, checkOnly bool, stdout io.Writer) error {
+	start := time.Now()
+	root := os.DirFS(cfg.root)
+	s, err := site.Load(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
+	if err != nil {
+		return err
+	}
+	bundlePath := cfg.echarts
+	if bundlePath == "" {
+		bundlePath = filepath.Join(cfg.root, ".cache", "echarts", "echarts.min.js")
+	}
+	bundle, err := chart.LoadBundle(bundlePath)
+	if err != nil {
+		return err
+	}
+	charts, err := chart.NewRenderer(bundle, 0)
+	if err != nil {
+		return err
+	}
+	files, err := render.Site(s, render.Options{Root: root, Charts: charts})
+	if err != nil {
+		return err
+	}
+	if checkOnly {
+		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
+		return nil
+	}
+	if err := output.Write(cfg.out, files); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", len(files), cfg.out, time.Since(start).Milliseconds())
+	return nil
+}

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/site"
+)
+
+// ChartRenderer renders chart specs to SVG; *chart.Renderer is the real one.
+type ChartRenderer interface {
+	Render(specs []chart.Spec) ([]string, error)
+}
+
+// chartData is one chart with everything shown beside it: the SVG, a
+// one-sentence summary written from the data, the data as a table, the
+// source, and the same data for download.
+type chartData struct {
+	Spec    chart.Spec
+	Summary string
+	Head    []string   // table header: the category column, then one per series
+	Rows    [][]string // formatted cells
+	Foot    []string   // totals row, when the values add up to something meaningful
+	Source  string
+	SVG     template.HTML
+	CSV     []byte
+	JSON    []byte
+}
+
+// ChartView is a chart as one page shows it: download links are relative to
+// that page.
+type ChartView struct {
+	*chartData
+	CSVURL, JSONURL string
+}
+
+// chartOrder is the order of the statistics page.
+var chartOrder = []string{
+	"soknader-per-omrade", "kommuner-per-omrade", "innbyggere-per-omrade",
+	"stillinger-per-omrade", "tilbud-mot-soknader", "rekruttering-per-omrade", "andel-nord-norge",
+}
+
+// chartDataDir is where the CSV and JSON downloads live.
+const chartDataDir = "statistikk/data/"
+
+// buildCharts builds every chart of the site and renders all SVGs in one
+// batch, so the chart renderer can spread them over its workers.
+func (r *renderer) buildCharts() (map[string]*chartData, error) {
+	all := siteCharts(r.site)
+	specs := make([]chart.Spec, len(all))
+	for i, c := range all {
+		specs[i] = c.Spec
+	}
+	out := make(map[string]*chartData, len(all))
+	for _, c := range all {
+		c.CSV, c.JSON = chartCSV(c), chartJSON(c)
+		out[c.Spec.ID] = c
+	}
+	if r.opt.Charts == nil {
+		return out, nil
+	}
+	svgs, err := r.opt.Charts.Render(specs)
+	if err != nil {
+		return nil, site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
+	}
+	for i, c := range all {
+		c.SVG = template.HTML(svgs[i]) // built by package chart, which escapes all text
+	}
+	return out, nil
+}
+
+// chartViews returns the named charts as page p shows them.
+func (r *renderer) chartViews(p *Page, ids ...string) []ChartView {
+	var out []ChartView
+	for _, id := range ids {
+		if c := r.charts[id]; c != nil {
+			out = append(out, ChartView{c, p.Rel(chartDataDir + id + ".csv"), p.Rel(chartDataDir + id + ".json")})
+		}
+	}
+	return out
+}
+
+func (r *renderer) areaCharts(p *Page, a *site.Area) []ChartView {
+	return r.chartViews(p, "stillinger-i-"+a.ID, "tilbud-mot-soknader")
+}
+
+func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView {
+	return r.chartViews(p, "stillinger-i-"+pt.Area)
+}
+
+// chartHTML renders a chart block inside Markdown on page p.
+func (r *renderer) chartHTML(p *Page) func(string) (string, bool) {
+	return func(name string) (string, bool) {
+		views := r.chartViews(p, name)
+		if len(views) == 0 {
+			return "", false
+		}
+		h, err := r.tmpl.partial("chart", views[0])
+		if err != nil {
+			return fmt.Sprintf("<!-- %s -->", template.HTMLEscapeString(err.Error())), true
+		}
+		return h, true
+	}
+}

@@ -1,0 +1,158 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/site"
+)
+
+// recruitmentChart stacks each area's positions by status, with unknown
+// status as its own category, beside the target: every position filled.
+func recruitmentChart(s *site.Site, names []string) *chartData {
+	labels := map[string]string{"besatt": "Besatt", "utlyst": "Utlyst", "planlagt": "Planlagt", "": "Status ikke oppgitt"}
+	var series []chart.Series
+	counts := map[string]float64{}
+	for _, st := range []string{"besatt", "utlyst", "planlagt", ""} {
+		v := make([]float64, len(s.Areas))
+		for i := range s.Areas {
+			for _, p := range s.Areas[i].Participants {
+				for _, slot := range p.Slots() {
+					if slot.Status == st {
+						v[i]++
+					}
+				}
+			}
+		}
+		counts[st] = sum(v)
+		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status"})
+	}
+	target := make([]float64, len(s.Areas))
+	for i := range s.Areas {
+		target[i] = float64(s.Areas[i].Positions())
+	}
+	targetName := "Mål: besatt"
+	if e := findEvent(s, "mål"); e != nil {
+		targetName = "Mål: besatt " + FormatDatePrecision(e.Date, e.Precision)
+	}
+	series = append(series, chart.Series{Name: targetName, Values: target})
+	total := sum(target)
+	c := &chartData{Source: sourceOf(s, s.Project.Totals.Source), Spec: chart.Spec{ID: "rekruttering-per-omrade",
+		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
+		Categories: names, Series: series}}
+	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
+		FormatDecimal(counts["besatt"]), FormatDecimal(total), FormatDecimal(counts[""]), FormatDecimal(total))
+	c.Spec.Desc = c.Summary
+	c.table("Område", true)
+	return c
+}
+
+func findEvent(s *site.Site, kind string) *site.Event {
+	for i := range s.Events {
+		if s.Events[i].Kind == kind {
+			return &s.Events[i]
+		}
+	}
+	return nil
+}
+
+// shareChart shows the applicant municipalities' share of Northern Norway's
+// municipalities and of its population, as 100 % bars.
+func shareChart(s *site.Site) *chartData {
+	t := s.Project.Totals
+	in := []float64{float64(t.MunicipalitySharePct), float64(t.PopulationSharePct)}
+	out := []float64{100 - in[0], 100 - in[1]}
+	c := &chartData{Source: sourceOf(s, t.Source) + " Andelene er oppgitt av prosjektet.", Spec: chart.Spec{ID: "andel-nord-norge",
+		Title: "Søkerkommunenes andel av Nord-Norge", Kind: chart.HBar, Unit: " %",
+		Categories: []string{"Kommuner", "Innbyggere"},
+		Series:     []chart.Series{{Name: "Søkte", Values: in, Stack: "andel"}, {Name: "Søkte ikke", Values: out, Stack: "andel"}}}}
+	c.Summary = fmt.Sprintf("%s av Nord-Norges %s kommuner søkte (%s); de har %s av innbyggerne i landsdelen.",
+		FormatDecimal(t.Municipalities), FormatInt(t.NorthernMunicipalities),
+		FormatPercent(float64(t.MunicipalitySharePct)), FormatPercent(float64(t.PopulationSharePct)))
+	c.Spec.Desc = c.Summary
+	c.table("Andel av", false)
+	return c
+}
+
+// areaPositions shows the positions of each participant in one area.
+func areaPositions(s *site.Site, a *site.Area) *chartData {
+	var names []string
+	var v []float64
+	for _, p := range a.Participants {
+		names = append(names, p.Name)
+		v = append(v, float64(p.Positions))
+	}
+	c := &chartData{Source: sourceOf(s, "deltakere-2019"), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
+		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
+		Series: []chart.Series{{Name: "ALIS-stillinger", Values: v}}}}
+	var two []string
+	for i, x := range v {
+		if x >= 2 {
+			two = append(two, names[i])
+		}
+	}
+	c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt.", a.Name, FormatInt(len(names)), FormatDecimal(sum(v)))
+	if len(two) > 0 {
+		c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt; %s har to.",
+			a.Name, FormatInt(len(names)), FormatDecimal(sum(v)), joinNorwegian(two))
+	}
+	c.Spec.Desc = c.Summary
+	c.table("Deltaker", true)
+	return c
+}
+
+// chartCSV writes exactly the data of the chart as CSV for Norwegian Excel:
+// UTF-8 with a byte-order mark, semicolons, decimal commas.
+func chartCSV(c *chartData) []byte {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	row := func(cells []string) {
+		for i, cell := range cells {
+			if i > 0 {
+				b.WriteByte(';')
+			}
+			if strings.ContainsAny(cell, ";\"\n\r") {
+				cell = `"` + strings.ReplaceAll(cell, `"`, `""`) + `"`
+			}
+			b.WriteString(cell)
+		}
+		b.WriteString("\r\n")
+	}
+	row(c.Head)
+	for i, cat := range c.Spec.Categories {
+		cells := []string{cat}
+		for _, ser := range c.Spec.Series {
+			cells = append(cells, strings.Replace(fmt.Sprint(ser.Values[i]), ".", ",", 1))
+		}
+		row(cells)
+	}
+	return b.Bytes()
+}
+
+type chartJSONDoc struct {
+	ID         string            `json:"id"`
+	Title      string            `json:"title"`
+	Source     string            `json:"source"`
+	Unit       string            `json:"unit,omitempty"`
+	Categories []string          `json:"categories"`
+	Series     []chartJSONSeries `json:"series"`
+}
+
+type chartJSONSeries struct {
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
+}
+
+// chartJSON writes exactly the data of the chart as JSON.
+func chartJSON(c *chartData) []byte {
+	doc := chartJSONDoc{ID: c.Spec.ID, Title: c.Spec.Title, Source: c.Source,
+		Unit: strings.TrimSpace(c.Spec.Unit), Categories: c.Spec.Categories}
+	for _, ser := range c.Spec.Series {
+		doc.Series = append(doc.Series, chartJSONSeries{Name: ser.Name, Values: ser.Values})
+	}
+	out, _ := json.MarshalIndent(doc, "", "  ") // plain strings and numbers: cannot fail
+	return append(out, '\n')
+}

@@ -1,0 +1,168 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"alisnord/generator/output"
+	"alisnord/generator/site"
+)
+
+// extras renders the files that are not HTML pages: the Atom feed, the
+// sitemap and robots.txt. It runs after the pages, whose bodies it reuses.
+func (r *renderer) extras(pages []*Page) []output.File {
+	out := []output.File{
+		{Path: "feed.xml", Data: r.feed(pages)},
+		{Path: "sitemap.xml", Data: r.sitemap(pages)},
+		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
+	}
+	for _, id := range sortedNames(r.charts) {
+		c := r.charts[id]
+		out = append(out, output.File{Path: chartDataDir + id + ".csv", Data: c.CSV},
+			output.File{Path: chartDataDir + id + ".json", Data: c.JSON})
+	}
+	return out
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	Sub     string      `xml:"subtitle,omitempty"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Base string `xml:"xml:base,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     string      `xml:"title"`
+	ID        string      `xml:"id"`
+	Link      atomLink    `xml:"link"`
+	Published string      `xml:"published"`
+	Updated   string      `xml:"updated"`
+	Author    *atomAuthor `xml:"author,omitempty"`
+	Category  []atomCat   `xml:"category"`
+	Summary   string      `xml:"summary,omitempty"`
+	Content   atomText    `xml:"content"`
+}
+
+type atomCat struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr"`
+}
+
+func atomTime(t time.Time) string { return t.Format("2006-01-02") + "T00:00:00Z" }
+
+// feed is the Atom feed of the 20 newest articles, with their full text.
+func (r *renderer) feed(pages []*Page) []byte {
+	s := r.site
+	base := s.Settings.BaseURL
+	f := atomFeed{Lang: s.Settings.Language, Title: s.Settings.Title, Sub: s.Settings.Tagline, ID: base,
+		Updated: "2000-01-01T00:00:00Z", Author: atomAuthor{Name: s.Project.Owner},
+		Links: []atomLink{{Href: base + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base, Rel: "alternate", Type: "text/html"}}}
+	if len(s.Articles) > 0 {
+		f.Updated = atomTime(s.Articles[0].Date)
+	}
+	body := map[*site.Article]string{}
+	for _, p := range pages {
+		if p.Article != nil {
+			body[p.Article] = string(p.Body)
+		}
+	}
+	for _, a := range firstN(s.Articles, 20) {
+		url := base + a.Slug + "/"
+		e := atomEntry{Title: a.Title, ID: url, Link: atomLink{Href: url, Rel: "alternate", Type: "text/html"},
+			Published: atomTime(a.Date), Updated: atomTime(a.Date), Summary: a.Summary,
+			Content: atomText{Type: "html", Base: url, Body: body[a]}}
+		if a.Author != "" {
+			e.Author = &atomAuthor{Name: a.Author}
+		}
+		for _, t := range a.Tags {
+			e.Category = append(e.Category, atomCat{Term: site.Slugify(t), Label: t})
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return marshalXML(f)
+}
+
+type urlSet struct {
+	XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []siteURL `xml:"url"`
+}
+
+type siteURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every public HTML page but the 404 page.
+func (r *renderer) sitemap(pages []*Page) []byte {
+	var set urlSet
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		u := siteURL{Loc: r.site.Settings.BaseURL + p.URL}
+		if p.Article != nil && !p.Article.Date.IsZero() {
+			u.LastMod = p.Article.Date.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	return marshalXML(set)
+}
+
+func marshalXML(v any) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		panic("render: feed types do not marshal: " + err.Error()) // a bug in this file, not bad input
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}
+
+// assets copies templates/assets/ to assets/ in the output.
+func (r *renderer) assets() ([]output.File, error) {
+	var out []output.File
+	var ds site.Diagnostics
+	err := fs.WalkDir(r.opt.Root, assetsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		data, err := fs.ReadFile(r.opt.Root, p)
+		if err != nil {
+			ds.Add(site.Pos{Path: p}, "kan ikke lese filen: %v", err)
+			return nil
+		}
+		out = append(out, output.File{Path: path.Join("assets", strings.TrimPrefix(p, assetsDir+"/")), Data: data})
+		return nil
+	})
+	if err != nil {
+		ds.Add(site.Pos{Path: assetsDir}, "kan ikke lese mappen: %v", err)
+	}
+	return out, ds.Err()
+}

@@ -1,0 +1,133 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	gmrenderer "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"alisnord/generator/site"
+)
+
+// newMarkdown configures goldmark once for every page: GitHub-flavoured
+// Markdown, heading ids, Norwegian typography, raw HTML shown as text, and
+// our two extensions (chart blocks and data-bound figures).
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				extension.LeftDoubleQuote:  "&laquo;",
+				extension.RightDoubleQuote: "&raquo;",
+			})),
+			figureExtension{},
+			chartExtension{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(gmrenderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 10))),
+	)
+}
+
+// mdEnv is what one page's Markdown may refer to.
+type mdEnv struct {
+	figures map[string]string                // figure key -> formatted value
+	chart   func(name string) (string, bool) // chart name -> its HTML, for this page
+	rel     func(target string) string       // root-relative link -> page-relative
+}
+
+// convert renders the body of a to HTML, resolving figures, chart blocks and
+// root-relative links for the page it appears on. Unknown names come back
+// as diagnostics at their line in the file.
+func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, site.Diagnostics) {
+	src := a.Body
+	doc := md.Parser().Parse(text.NewReader(src))
+	var ds site.Diagnostics
+	at := func(offset int) site.Pos {
+		line := bytes.Count(src[:offset], []byte("\n"))
+		col := offset - bytes.LastIndexByte(src[:offset], '\n')
+		return site.Pos{Path: a.Path, Line: a.BodyLine + line, Col: col}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *figureNode:
+			v, ok := env.figures[n.key]
+			if !ok {
+				ds.Add(at(n.offset), "ukjent tall %q i {{< tall … >}} (kjente: %s)", n.key, strings.Join(sortedNames(env.figures), ", "))
+			}
+			n.value = v
+		case *chartNode:
+			h, ok := env.chart(n.name)
+			if !ok {
+				ds.Add(at(n.offset), "ukjent figur %q i ```chart-blokken", n.name)
+			}
+			n.html = h
+		case *ast.Link:
+			n.Destination = []byte(env.rel(string(n.Destination)))
+		case *ast.Image:
+			n.Destination = []byte(env.rel(string(n.Destination)))
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(ds) > 0 {
+		return "", ds
+	}
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		ds.Add(site.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
+		return "", ds
+	}
+	return template.HTML(buf.String()), nil // goldmark escapes text; raw HTML is escaped by escapeHTML
+}
+
+// escapeHTML renders raw HTML in Markdown as visible text instead of passing
+// it through, so content can never inject markup or script.
+type escapeHTML struct{}
+
+func (escapeHTML) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				template.HTMLEscape(w, seg.Value(src))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		_, _ = w.WriteString("<p>")
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			template.HTMLEscape(w, seg.Value(src))
+		}
+		if b.HasClosure() {
+			template.HTMLEscape(w, b.ClosureLine.Value(src))
+		}
+		_, _ = w.WriteString("</p>\n")
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}

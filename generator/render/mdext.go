@@ -1,0 +1,128 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	gmrenderer "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// A data-bound figure in running text: {{< tall soknader >}} prints the
+// number the data holds for that key, formatted the Norwegian way.
+
+var kindFigure = ast.NewNodeKind("Figure")
+
+type figureNode struct {
+	ast.BaseInline
+	key    string
+	offset int
+	value  string // filled per page by convert
+}
+
+func (n *figureNode) Kind() ast.NodeKind { return kindFigure }
+func (n *figureNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"key": n.key}, nil)
+}
+
+type figureParser struct{}
+
+func (figureParser) Trigger() []byte { return []byte{'{'} }
+
+func (figureParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("{{<")) {
+		return nil
+	}
+	end := bytes.Index(line, []byte(">}}"))
+	if end < 0 {
+		return nil
+	}
+	fields := strings.Fields(string(line[3:end]))
+	key := strings.Join(fields, " ")
+	if len(fields) == 2 && fields[0] == "tall" {
+		key = fields[1]
+	}
+	block.Advance(end + 3)
+	return &figureNode{key: key, offset: seg.Start}
+}
+
+// A chart block: a fenced code block whose info string is "chart NAME".
+
+var kindChart = ast.NewNodeKind("Chart")
+
+type chartNode struct {
+	ast.BaseBlock
+	name   string
+	offset int
+	html   string // filled per page by convert
+}
+
+func (n *chartNode) Kind() ast.NodeKind { return kindChart }
+func (n *chartNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"name": n.name}, nil)
+}
+
+type chartTransformer struct{}
+
+// Transform replaces every ```chart NAME block with a chartNode.
+func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var found []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "chart" {
+			found = append(found, fc)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, fc := range found {
+		info := strings.Fields(string(fc.Info.Segment.Value(src)))
+		name := ""
+		if len(info) > 1 {
+			name = info[1]
+		}
+		fc.Parent().ReplaceChild(fc.Parent(), fc, &chartNode{name: name, offset: fc.Info.Segment.Start})
+	}
+}
+
+type figureExtension struct{}
+
+func (figureExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(figureParser{}, 50)))
+	m.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(extRenderer{}, 50)))
+}
+
+type chartExtension struct{}
+
+func (chartExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(chartTransformer{}, 50)))
+}
+
+// extRenderer writes figures (escaped text) and charts (HTML built by our
+// own templates).
+type extRenderer struct{}
+
+func (extRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindFigure, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<span class="tall">`)
+			template.HTMLEscape(w, []byte(n.(*figureNode).value))
+			_, _ = w.WriteString(`</span>`)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindChart, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(n.(*chartNode).html)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"alisnord/generator/site"
+)
+
+// Page is what one page template sees: the whole site, where the page lives,
+// and the one thing it is about.
+type Page struct {
+	Site        *site.Site
+	Kind        string // template: templates/pages/<Kind>.html
+	Path        string // output file, e.g. "omrader/unn/index.html"
+	URL         string // public path below the base URL, e.g. "omrader/unn/"
+	Title       string
+	Description string
+	Nav         string // which main-menu entry is current
+	Crumbs      []Crumb
+	Body        template.HTML
+	Article     *site.Article
+	Area        *site.Area
+	Participant *site.Participant
+	Articles    []*site.Article
+	Tag         *site.Tag
+	Pager       *Pager
+	Charts      []ChartView
+	Serve       bool // built by the dev server: drafts and future posts are marked
+
+	root string // relative path from this page up to the site root
+	fig  map[string]string
+}
+
+// Crumb is one step of the breadcrumb trail above a page's heading.
+type Crumb struct {
+	Title, URL string
+}
+
+// Pager links one page of a paginated list to its neighbours.
+type Pager struct {
+	Number, Total int
+	PrevURL       string
+	NextURL       string
+}
+
+// newPage sets where a page lives; url is "" for the front page, a path
+// ending in "/" for a folder page, or a file name such as "404.html".
+func newPage(r *renderer, kind, url, title string) *Page {
+	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve}
+	p.Path = url
+	if url == "" || strings.HasSuffix(url, "/") {
+		p.Path = url + "index.html"
+	}
+	p.root = strings.Repeat("../", strings.Count(p.Path, "/"))
+	return p
+}
+
+// Rel returns the link from this page to target, a site path such as
+// "nyheter/" or "assets/style.css". Folder links end in index.html so the
+// site also works opened from disk.
+func (p *Page) Rel(target string) string {
+	target = strings.TrimPrefix(target, "/")
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return p.root + target
+}
+
+// Abs returns the absolute public URL of a site path, for feeds, sitemaps
+// and sharing tags.
+func (p *Page) Abs(target string) string {
+	return p.Site.Settings.BaseURL + strings.TrimPrefix(target, "/")
+}
+
+// Fig returns a data-bound figure by key, as text.
+func (p *Page) Fig(key string) string { return p.fig[key] }
+
+// relLink rewrites a root-relative link written in Markdown ("/statistikk/")
+// to a link relative to the page; other links are left alone.
+func (p *Page) relLink(dest string) string {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return dest
+	}
+	target, frag, _ := strings.Cut(dest, "#")
+	out := p.Rel(target)
+	if frag != "" {
+		out += "#" + frag
+	}
+	return out
+}
+
+// MenuItem is one entry of the main menu. Current is "page" on the page
+// itself, "section" below it, and empty elsewhere.
+type MenuItem struct {
+	Title, URL, Current string
+}
+
+var menu = []MenuItem{
+	{Title: "Nyheter", URL: "nyheter/"},
+	{Title: "Statistikk", URL: "statistikk/"},
+	{Title: "Områder", URL: "omrader/"},
+	{Title: "Deltakere", URL: "deltakere/"},
+	{Title: "Prosjektet", URL: "prosjektet/"},
+	{Title: "Hendelser", URL: "hendelser/"},
+	{Title: "Om ALIS-Nord", URL: "om/"},
+}
+
+// Menu returns the main menu as seen from this page.
+func (p *Page) Menu() []MenuItem {
+	out := make([]MenuItem, len(menu))
+	for i, m := range menu {
+		out[i] = m
+		switch {
+		case p.URL == m.URL:
+			out[i].Current = "page"
+		case p.Nav+"/" == m.URL:
+			out[i].Current = "section"
+		}
+	}
+	return out
+}
+
+// Badges returns the marks the dev server shows on a draft or a future
+// post; the public build shows none.
+func (p *Page) Badges(a *site.Article) []string {
+	if !p.Serve || a == nil {
+		return nil
+	}
+	var out []string
+	if a.Draft {
+		out = append(out, "Utkast")
+	}
+	if a.Future {
+		out = append(out, "Planlagt")
+	}
+	return out
+}
+
+// SourceOf describes the source of the areas' "applications" or
+// "population" figures, from the first area that names one.
+func (p *Page) SourceOf(figure string) string {
+	for _, a := range p.Site.Areas {
+		id := a.PopulationSource
+		if figure == "applications" {
+			id = a.ApplicationsSource
+		}
+		if id != "" {
+			return sourceOf(p.Site, id)
+		}
+	}
+	return Unknown
+}

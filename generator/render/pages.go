@@ -1,0 +1,120 @@
+package render
+
+import (
+	"fmt"
+	"net/url"
+
+	"alisnord/generator/site"
+)
+
+// pages lists every HTML page of the site, in a fixed order.
+func (r *renderer) pages() []*Page {
+	s := r.site
+	var out []*Page
+	add := func(p *Page) *Page { out = append(out, p); return p }
+
+	front := add(newPage(r, "front", "", s.Settings.Title))
+	front.Description = s.Settings.Description
+	front.Articles = firstN(s.Articles, 3)
+	front.Charts = r.chartViews(front, "soknader-per-omrade")
+
+	out = append(out, r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil)...)
+	for _, a := range s.Articles {
+		p := add(newPage(r, "article", a.Slug+"/", a.Title))
+		p.Article, p.Description, p.Nav = a, a.Summary, "nyheter"
+		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
+	}
+	tags := add(newPage(r, "tags", "tagger/", "Emner"))
+	tags.Nav, tags.Description = "nyheter", "Alle emnene nyhetene er merket med."
+	for i := range s.Tags {
+		t := &s.Tags[i]
+		out = append(out, r.listPages("news", "tagger/"+t.Slug+"/", "Emne: "+t.Name, "nyheter", t.Articles, t)...)
+	}
+	for _, a := range s.Pages {
+		p := add(newPage(r, "page", a.Slug+"/", a.Title))
+		p.Article, p.Description, p.Nav = a, a.Summary, a.Slug
+	}
+
+	areas := add(newPage(r, "areas", "omrader/", "Helseforetaksområdene"))
+	areas.Nav, areas.Description = "omrader", "Søknader, deltakere og ALIS-stillinger i de fire helseforetaksområdene i Nord-Norge."
+	for i := range s.Areas {
+		a := &s.Areas[i]
+		p := add(newPage(r, "area", "omrader/"+a.ID+"/", a.Name))
+		p.Area, p.Nav = a, "omrader"
+		p.Description = fmt.Sprintf("ALIS-Nord i %s: søknader, deltakere og ALIS-stillinger.", a.Name)
+		p.Crumbs = []Crumb{{"Områder", "omrader/"}}
+		p.Charts = r.areaCharts(p, a)
+	}
+	parts := add(newPage(r, "participants", "deltakere/", "Deltakerne"))
+	parts.Nav, parts.Description = "deltakere", "Kommunene som deltar i ALIS-Nord, med ALIS-stillingene sine."
+	for i := range s.Participants {
+		pt := &s.Participants[i]
+		p := add(newPage(r, "participant", "deltakere/"+pt.ID+"/", pt.Name))
+		p.Participant, p.Nav = pt, "deltakere"
+		p.Description = fmt.Sprintf("%s i ALIS-Nord: %d %s.", pt.Name, pt.Positions, plural(pt.Positions, "ALIS-stilling", "ALIS-stillinger"))
+		p.Crumbs = []Crumb{{"Deltakere", "deltakere/"}}
+		p.Charts = r.participantCharts(p, pt)
+	}
+	stats := add(newPage(r, "stats", "statistikk/", "Statistikk"))
+	stats.Nav, stats.Description = "statistikk", "Søknader, kommuner, innbyggere og ALIS-stillinger per helseforetaksområde, som figurer og tabeller."
+	stats.Charts = r.chartViews(stats, chartOrder...)
+	project := add(newPage(r, "project", "prosjektet/", "Prosjektet"))
+	project.Nav, project.Description = "prosjektet", "Mål, organisering og finansiering av ALIS-Nord."
+	events := add(newPage(r, "events", "hendelser/", "Hendelser"))
+	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
+	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
+	notFound.root = siteRootPath(s.Settings.BaseURL)
+	return out
+}
+
+// listPages paginates articles at the site's page size: url, url+"side/2/" …
+func (r *renderer) listPages(kind, url, title, nav string, articles []*site.Article, tag *site.Tag) []*Page {
+	size := r.site.Settings.PageSize
+	total := max(1, (len(articles)+size-1)/size)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return url
+		}
+		return fmt.Sprintf("%sside/%d/", url, n)
+	}
+	out := make([]*Page, total)
+	for n := 1; n <= total; n++ {
+		p := newPage(r, kind, pageURL(n), title)
+		p.Nav, p.Tag = nav, tag
+		p.Articles = articles[(n-1)*size : min(n*size, len(articles))]
+		p.Pager = &Pager{Number: n, Total: total}
+		if n > 1 {
+			p.Pager.PrevURL = pageURL(n - 1)
+			p.Title = fmt.Sprintf("%s – side %d", title, n)
+		}
+		if n < total {
+			p.Pager.NextURL = pageURL(n + 1)
+		}
+		p.Description = "Nyheter fra ALIS-Nord."
+		if tag != nil {
+			p.Description = fmt.Sprintf("Nyheter fra ALIS-Nord om %s.", tag.Name)
+			p.Crumbs = []Crumb{{"Emner", "tagger/"}}
+		}
+		out[n-1] = p
+	}
+	return out
+}
+
+func firstN(a []*site.Article, n int) []*site.Article { return a[:min(n, len(a))] }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// siteRootPath is the base URL's path ("/" or "/alis-nord/"): the 404 page
+// is served at any depth, so its links start from the site root.
+func siteRootPath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}

@@ -1,0 +1,167 @@
+package site
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Article is one Markdown file under content/: a news article when it lies
+// in content/nyheter/, otherwise a stand-alone page.
+type Article struct {
+	Path        string // e.g. content/nyheter/styringsgruppen-samles.md
+	Slug        string // URL path below the site root, without slashes at the ends
+	News        bool
+	Title       string
+	Summary     string
+	Author      string
+	Date        time.Time
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Tags        []string
+	Draft       bool
+	Future      bool // publishes after the build's clock: shown only with -future
+	Expired     bool // expired before the build's clock: shown only with -expired
+	Body        []byte
+	BodyLine    int // line of the file where Body starts
+
+	Prev, Next *Article // older and newer neighbour among published news
+}
+
+// frontMatter is the TOML between the +++ lines at the top of an article.
+type frontMatter struct {
+	Title       string    `toml:"title"`
+	Date        time.Time `toml:"date"`
+	Summary     string    `toml:"summary"`
+	Author      string    `toml:"author"`
+	Tags        []string  `toml:"tags"`
+	Draft       bool      `toml:"draft"`
+	PublishDate time.Time `toml:"publishDate"`
+	ExpiryDate  time.Time `toml:"expiryDate"`
+}
+
+const fmDelim = "+++"
+
+// SplitFrontMatter cuts src into its TOML front matter and its Markdown body.
+// fmLine and bodyLine are the file lines where each starts. A file without
+// front matter, or whose front matter never closes, gives a diagnostic.
+func SplitFrontMatter(file string, src []byte) (fm []byte, fmLine int, body []byte, bodyLine int, d *Diagnostic) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != fmDelim {
+		return nil, 0, nil, 0, &Diagnostic{Pos{file, 1, 1},
+			"filen må begynne med en linje med bare +++, så front matter (title, date …), så en ny linje med +++"}
+	}
+	line := 2
+	start := rest
+	for len(rest) > 0 {
+		l, next, _ := bytes.Cut(rest, []byte("\n"))
+		if string(bytes.TrimRight(l, " \t\r")) == fmDelim {
+			fm = start[:len(start)-len(rest)]
+			return fm, 2, next, line + 1, nil
+		}
+		rest = next
+		line++
+	}
+	return nil, 0, nil, 0, &Diagnostic{Pos{file, 1, 1}, "front matter åpnes med +++ på linje 1, men lukkes aldri med en ny +++-linje"}
+}
+
+// parseArticle reads one Markdown file. news tells whether it is a news
+// article, where date is required.
+func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article {
+	if !utf8.Valid(src) {
+		ds.Add(Pos{file, 1, 0}, "filen er ikke lagret som UTF-8")
+		return nil
+	}
+	fmSrc, fmLine, body, bodyLine, d := SplitFrontMatter(file, src)
+	if d != nil {
+		ds.Add(d.Pos, "%s", d.Msg)
+		return nil
+	}
+	var fm frontMatter
+	ix, ok := decodeTOML(file, fmSrc, fmLine-1, &fm, ds)
+	if !ok {
+		return nil
+	}
+	require(ds, ix, "", "title")
+	if news {
+		require(ds, ix, "", "date")
+	}
+	if _, has := ix.pos["title"]; has && strings.TrimSpace(fm.Title) == "" {
+		ds.Add(ix.pos["title"], "title er tom")
+	}
+	a := &Article{
+		Path: file, News: news, Title: fm.Title, Summary: fm.Summary, Author: fm.Author,
+		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
+		Tags: fm.Tags, Draft: fm.Draft, Body: body, BodyLine: bodyLine,
+	}
+	a.Slug = articleSlug(file)
+	for i, t := range fm.Tags {
+		if Slugify(t) == "" {
+			ds.Add(ix.at("tags"), "tag nummer %d er tom", i+1)
+		}
+	}
+	if !a.ExpiryDate.IsZero() && !a.ExpiryDate.After(a.published()) {
+		ds.Add(ix.at("expiryDate"), "expiryDate (%s) er ikke etter publiseringsdatoen (%s)",
+			isoDate(a.ExpiryDate), isoDate(a.published()))
+	}
+	return a
+}
+
+// published is when the article goes public: publishDate, or else date.
+func (a *Article) published() time.Time {
+	if !a.PublishDate.IsZero() {
+		return a.PublishDate
+	}
+	return a.Date
+}
+
+func isoDate(t time.Time) string { return t.Format("2006-01-02") }
+
+// articleSlug gives the URL path of content/<dir>/<name>.md: news articles
+// live under nyheter/<slug>, other pages under <dir>/<slug>.
+func articleSlug(file string) string {
+	rel := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
+	dir, name := path.Split(rel)
+	parts := []string{}
+	for _, p := range strings.Split(strings.Trim(dir, "/"), "/") {
+		if p != "" {
+			parts = append(parts, Slugify(p))
+		}
+	}
+	return strings.Join(append(parts, Slugify(name)), "/")
+}
+
+// Slugify turns a Norwegian name into a URL-safe slug: lower case a–z, 0–9
+// and single hyphens (æ→ae, ø→o, å→a).
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+			continue
+		case r == 'æ':
+			b.WriteString("ae")
+			dash = false
+			continue
+		case r == 'ø' || r == 'ö':
+			b.WriteString("o")
+			dash = false
+			continue
+		case r == 'å' || r == 'ä' || r == 'á':
+			b.WriteString("a")
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

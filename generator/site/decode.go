@@ -1,0 +1,152 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// decodeTOML decodes src (the TOML text of file, starting at line 1+offset)
+// into v. Syntax errors, wrong types and unknown keys become diagnostics;
+// ok is false when v could not be filled at all.
+func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (keyIndex, bool) {
+	if _, err := toml.Decode(string(src), v); err != nil {
+		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
+		return keyIndex{}, false
+	}
+	ix := indexTOML(file, src)
+	if offset != 0 {
+		for k, p := range ix.pos {
+			p.Line += offset
+			ix.pos[k] = p
+		}
+	}
+	for _, key := range ix.order {
+		if bad, known := unknownKey(reflect.TypeOf(v), key); bad != "" {
+			msg := fmt.Sprintf("ukjent felt %q", bad)
+			if s := closest(bad, known); s != "" {
+				msg += fmt.Sprintf(" (mente du %q?)", s)
+			}
+			ds.Add(ix.pos[key], "%s", msg)
+		}
+	}
+	return ix, true
+}
+
+func tomlErrPos(file string, offset int, err error) Pos {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Pos{Path: file, Line: pe.Position.Line + offset, Col: pe.Position.Col}
+	}
+	return Pos{Path: file, Line: offset + 1}
+}
+
+func tomlErrMsg(err error) string {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return "ugyldig TOML: " + err.Error()
+	}
+	msg := pe.Message
+	if strings.Contains(msg, "incompatible types") || strings.Contains(msg, "cannot decode") ||
+		strings.Contains(msg, "out of range") {
+		return fmt.Sprintf("feil type for %q: %s", pe.LastKey, msg)
+	}
+	return "ugyldig TOML: " + msg
+}
+
+// unknownKey walks key (such as "participant[2].position[0].modell") through
+// the struct type t by its toml tags. It returns the first piece that names
+// no field, with the field names that piece's table does know.
+func unknownKey(t reflect.Type, key string) (bad string, known []string) {
+	for _, piece := range strings.Split(key, ".") {
+		if i := strings.IndexByte(piece, '['); i >= 0 {
+			piece = piece[:i]
+		}
+		t = deref(t)
+		if t.Kind() != reflect.Struct {
+			return "", nil // inside a map or a value: nothing more to check
+		}
+		f, ok := fieldByTag(t, piece)
+		if !ok {
+			return piece, tagsOf(t)
+		}
+		t = f.Type
+	}
+	return "", nil
+}
+
+func deref(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	return t
+}
+
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if tag := f.Tag.Get("toml"); tag != "" && tag != "-" && strings.Split(tag, ",")[0] == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tagsOf(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			out = append(out, strings.Split(tag, ",")[0])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// closest returns the known name nearest to bad by edit distance, when it is
+// close enough to be a likely typo.
+func closest(bad string, known []string) string {
+	best, bestD := "", len(bad)/2+2
+	for _, k := range known {
+		if d := editDistance(bad, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// require adds a diagnostic for each of keys missing from the table at path.
+func require(ds *Diagnostics, ix keyIndex, path string, keys ...string) {
+	for _, k := range keys {
+		if _, ok := ix.pos[joinPath(path, k)]; !ok {
+			ds.Add(ix.at(path), "mangler påkrevd felt %q", k)
+		}
+	}
+}
+
+func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }
