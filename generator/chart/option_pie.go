@@ -11,8 +11,8 @@ import (
 
 // Pie geometry: radii in percent of half the shorter chart side.
 const (
-	pieInner      = 36
-	pieOuter      = 62
+	pieInner      = 38
+	pieOuter      = 66
 	pieLineLength = 14 // px, first segment of a label line
 	pieLineLen2   = 10 // px, second segment
 )
@@ -69,8 +69,8 @@ func percent(p int) string {
 	return strconv.Itoa(p) + "%"
 }
 
-// patchPie aligns labels to the chart edges and wraps them so that long
-// slice names are neither clipped nor overlapping.
+// patchPie wraps labels at the room left beside the donut so that long
+// slice names are not clipped.
 func patchPie(series []any, s Spec) {
 	if len(series) == 0 {
 		return
@@ -83,8 +83,6 @@ func patchPie(series []any, s Spec) {
 	radius := pieOuter * float64(min(w, h)) / 200
 	width := float64(w)/2 - radius - outerMargin - pieLineLength - pieLineLen2 - labelPad
 	label := objectAt(ser, "label")
-	label["alignTo"] = "edge"
-	label["edgeDistance"] = outerMargin
 	label["width"] = int(math.Max(width, 60))
 	label["overflow"] = "break"
 	line := objectAt(ser, "labelLine")

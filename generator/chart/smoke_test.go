@@ -22,6 +22,11 @@ func TestSmoke(t *testing.T) {
 	hb.TargetLabel = "Mål"
 	hb.Series = append(hb.Series, Series{Name: "I fjor", Values: []float64{10, 40, 9, 12345}})
 	specs = append(specs, hb)
+	pie := sp[Pie]
+	pie.ID = "pie-long"
+	pie.Categories = []string{"Narvik/Ballangen/Tysfjord-Øst", "Skånland/Evenes/Tjeldsund", "Bø", "Hålogaland", "Vesterålen og Lofoten", "Andre"}
+	pie.Series = []Series{{Name: "x", Values: []float64{1, 2, 40, 3, 50, 1.5}}}
+	specs = append(specs, pie)
 	out, err := r.Render(specs)
 	if err != nil {
 		t.Fatal(err)
@@ -32,4 +37,8 @@ func TestSmoke(t *testing.T) {
 		b.WriteString("<figure>" + s + "</figure>\n")
 	}
 	os.WriteFile("/tmp/x.html", []byte(b.String()), 0o644)
+	for i, svg := range out {
+		page := `<!doctype html><html lang="no"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>body{margin:16px} svg{display:block;max-width:100%;height:auto}</style><body><figure style="margin:0">` + svg + "</figure>"
+		os.WriteFile("/tmp/x"+string(rune('0'+i))+".html", []byte(page), 0o644)
+	}
 }

@@ -151,3 +151,14 @@ func (p *Page) SourceOf(figure string) string {
 	}
 	return Unknown
 }
+
+// HasPage tells whether the content page with this slug (content/<slug>.md)
+// is published, so templates link only to pages that exist.
+func (p *Page) HasPage(slug string) bool {
+	for _, a := range p.Site.Pages {
+		if a.Slug == slug {
+			return true
+		}
+	}
+	return false
+}

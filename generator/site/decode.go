@@ -14,16 +14,27 @@ import (
 // into v. Syntax errors, wrong types and unknown keys become diagnostics;
 // ok is false when v could not be filled at all.
 func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (keyIndex, bool) {
-	if _, err := toml.Decode(string(src), v); err != nil {
+	var generic map[string]any
+	if _, err := toml.Decode(string(src), &generic); err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return keyIndex{}, false
 	}
 	ix := indexTOML(file, src)
-	if offset != 0 {
+	if offset != 0 { // front matter: lines count from the file's top, and the opening +++ is its root
 		for k, p := range ix.pos {
 			p.Line += offset
 			ix.pos[k] = p
 		}
+		ix.pos[""] = Pos{Path: file, Line: offset, Col: 1}
+	}
+	before := len(*ds)
+	checkTypes(ix, "", generic, reflect.TypeOf(v), ds)
+	if len(*ds) > before {
+		return ix, false
+	}
+	if _, err := toml.Decode(string(src), v); err != nil {
+		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
+		return ix, false
 	}
 	for _, key := range ix.order {
 		if bad, known := unknownKey(reflect.TypeOf(v), key); bad != "" {

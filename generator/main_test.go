@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// bundle returns the ECharts bundle the build needs, skipping the test
+// when it has not been fetched (make echarts) — except on CI.
+func bundle(t *testing.T) string {
+	t.Helper()
+	p, _ := filepath.Abs("../.cache/echarts/echarts.min.js")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("ECharts bundle missing at %s: run make echarts", p)
+		}
+		t.Skipf("SKIP: ECharts bundle missing at %s: run make echarts", p)
+	}
+	return p
+}
+
+// copyRepo copies the site's input (data, content, templates) to a temp dir.
+func copyRepo(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, dir := range []string{"data", "content", "templates"} {
+		err := filepath.WalkDir(filepath.Join("..", dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("..", p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// treeHash hashes every file's path and bytes below dir.
+func treeHash(t *testing.T, dir string) (string, int) {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, n)
+		h.Write([]byte(rel + "\x00"))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), len(names)
+}
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBuildTwiceIdentical(t *testing.T) {
+	js := bundle(t)
+	root := copyRepo(t)
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	for _, out := range []string{a, b} {
+		if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
+			t.Fatalf("build exit %d:\n%s", code, stderr)
+		}
+	}
+	ha, n := treeHash(t, a)
+	hb, _ := treeHash(t, b)
+	if ha != hb {
+		t.Fatalf("two builds differ: %s vs %s", ha, hb)
+	}
+	if n < 60 {
+		t.Errorf("only %d files built", n)
+	}
+	front, err := os.ReadFile(filepath.Join(a, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{">35</span> <span class=\"kf-label\">søknader", ">45</span>", ">365\u00a0845</span>", ">25</span> <span class=\"kf-label\">deltakere", ">32</span> <span class=\"kf-label\">ALIS-stillinger"} {
+		if !strings.Contains(string(front), want) {
+			t.Errorf("front page lacks %q", want)
+		}
+	}
+}
+
+func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	js := bundle(t)
+	breaks := []struct {
+		name, file, old, new, want string
+	}{
+		{"syntax", "data/areas.toml", "applications = 8\n", "applications = = 8\n", "data/areas.toml:"},
+		{"misspelled key", "data/participants.toml", "positions = 2", "posisjoner = 2", "data/participants.toml:"},
+		{"bad area", "data/participants.toml", `area = "unn"`, `area = "tromso"`, `området "tromso" finnes ikke`},
+		{"total off by one", "data/project.toml", "population = 365845", "population = 365846", "totals.population er 365846, men summen av population i data/areas.toml er 365845"},
+		{"front matter", "content/om.md", "title = ", "tittel = ", "content/om.md:2:1: ukjent felt"},
+		{"unknown chart", "content/nyheter/25-deltakere-og-konferanse-i-bodo.md", "```chart soknader-per-omrade", "```chart soknader", `ukjent figur "soknader"`},
+		{"template", "templates/pages/area.html", "{{.Name}}", "{{.Navn}}", "templates/pages/area.html:"},
+	}
+	root := copyRepo(t)
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	before, _ := treeHash(t, out)
+	for _, br := range breaks {
+		t.Run(br.name, func(t *testing.T) {
+			path := filepath.Join(root, br.file)
+			orig, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(orig, []byte(br.old)) {
+				t.Fatalf("%s has no %q", br.file, br.old)
+			}
+			os.WriteFile(path, bytes.Replace(orig, []byte(br.old), []byte(br.new), 1), 0o644)
+			defer os.WriteFile(path, orig, 0o644)
+			code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(stderr, br.want) {
+				t.Errorf("stderr lacks %q:\n%s", br.want, stderr)
+			}
+			if after, _ := treeHash(t, out); after != before {
+				t.Error("a failed build changed the output folder")
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, 2},
+		{[]string{"-h"}, 0},
+		{[]string{"build", "-h"}, 0},
+		{[]string{"bygg"}, 2},
+		{[]string{"build", "-nope"}, 2},
+		{[]string{"build", "extra"}, 2},
+	} {
+		if code, _, _ := runCmd(tc.args...); code != tc.code {
+			t.Errorf("%v: exit %d, want %d", tc.args, code, tc.code)
+		}
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	js := bundle(t)
+	root := copyRepo(t)
+	code, stdout, stderr := runCmd("check", "-root", root, "-out", filepath.Join(root, "public"), "-echarts", js)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "ok:") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
+		t.Error("check wrote public/")
+	}
+}
