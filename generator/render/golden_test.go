@@ -143,4 +143,3 @@ func firstDiff(want, got []byte) string {
 	}
 	return "(only the trailing newline differs)"
 }
-
