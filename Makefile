@@ -14,9 +14,20 @@ build: $(ECHARTS)
 check: $(ECHARTS)
 	$(GO) run ./generator check
 
+FUZZTIME ?= 4s
+FUZZ_TARGETS := FuzzSplitFrontMatter FuzzParseArticle FuzzLoadData FuzzIndexTOML
+
 test: $(ECHARTS)
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(MAKE) --no-print-directory fuzz
+
+# Each fuzz target runs for FUZZTIME (make fuzz FUZZTIME=5m for a long run).
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t ($(FUZZTIME))"; \
+		out=$$($(GO) test ./generator/site -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
+	done
 
 echarts: $(ECHARTS)
 
