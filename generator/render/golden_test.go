@@ -42,13 +42,23 @@ func repoTemplates(t testing.TB, m fstest.MapFS) {
 // buildArchive renders the in/ tree of an archive with the repo's templates
 // and no chart SVGs (package chart has its own tests).
 func buildArchive(t testing.TB, ar *txtar.Archive) ([]output.File, error) {
+	m := archiveFS(ar)
+	repoTemplates(t, m)
+	return renderFS(t, m)
+}
+
+// archiveFS returns the in/ tree of an archive.
+func archiveFS(ar *txtar.Archive) fstest.MapFS {
 	m := fstest.MapFS{}
 	for _, f := range ar.Files {
 		if name, ok := strings.CutPrefix(f.Name, "in/"); ok {
 			m[name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
-	repoTemplates(t, m)
+	return m
+}
+
+func renderFS(t testing.TB, m fstest.MapFS) ([]output.File, error) {
 	s, err := site.Load(m, site.Options{Now: testNow})
 	if err != nil {
 		return nil, err

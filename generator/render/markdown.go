@@ -44,11 +44,13 @@ type mdEnv struct {
 
 // convert renders the body of a to HTML, resolving figures, chart blocks and
 // root-relative links for the page it appears on. Unknown names come back
-// as diagnostics at their line in the file.
-func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, site.Diagnostics) {
+// as diagnostics at their line in the file; relative links are returned for
+// the link check.
+func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, site.Diagnostics) {
 	src := a.Body
 	doc := md.Parser().Parse(text.NewReader(src))
 	var ds site.Diagnostics
+	var links []mdLink
 	at := func(offset int) site.Pos {
 		line := bytes.Count(src[:offset], []byte("\n"))
 		col := offset - bytes.LastIndexByte(src[:offset], '\n')
@@ -72,21 +74,48 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, s
 			}
 			n.html = h
 		case *ast.Link:
-			n.Destination = []byte(env.rel(string(n.Destination)))
+			links = rewrite(&n.Destination, n, src, env, links, at)
 		case *ast.Image:
-			n.Destination = []byte(env.rel(string(n.Destination)))
+			links = rewrite(&n.Destination, n, src, env, links, at)
 		}
 		return ast.WalkContinue, nil
 	})
 	if len(ds) > 0 {
-		return "", ds
+		return "", nil, ds
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		ds.Add(site.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
-		return "", ds
+		return "", nil, ds
 	}
-	return template.HTML(buf.String()), nil // goldmark escapes text; raw HTML is escaped by escapeHTML
+	return template.HTML(buf.String()), links, nil // goldmark escapes text; raw HTML is escaped by escapeHTML
+}
+
+// rewrite makes a root-relative destination page-relative and records
+// every link that stays inside the site, with its line, for the link check.
+func rewrite(dest *[]byte, n ast.Node, src []byte, env mdEnv, links []mdLink, at func(int) site.Pos) []mdLink {
+	orig := string(*dest)
+	rel := env.rel(orig)
+	*dest = []byte(rel)
+	if _, inside := resolve(".", rel); !inside {
+		return links
+	}
+	pos := at(0)
+	pos.Line, pos.Col = 0, 0
+	if off := firstOffset(n); off >= 0 {
+		pos = at(off)
+	}
+	return append(links, mdLink{orig: orig, rel: rel, pos: pos})
+}
+
+// firstOffset finds the source offset of a node's first text, or -1.
+func firstOffset(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return -1
 }
 
 // escapeHTML renders raw HTML in Markdown as visible text instead of passing

@@ -28,8 +28,9 @@ type Page struct {
 	Charts      []ChartView
 	Serve       bool // built by the dev server: drafts and future posts are marked
 
-	root string // relative path from this page up to the site root
-	fig  map[string]string
+	root  string // relative path from this page up to the site root
+	fig   map[string]string
+	links []mdLink // relative links written in the page's Markdown
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.

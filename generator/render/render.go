@@ -72,6 +72,9 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	}
 	files = append(files, assets...)
 	checkCollisions(files, pages, &ds)
+	if len(ds) == 0 {
+		checkLinks(files, pages, &ds)
+	}
 	if err := ds.Err(); err != nil {
 		return nil, err
 	}
@@ -82,11 +85,11 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 // page renders one page: its Markdown body, then its template.
 func (r *renderer) page(p *Page) (output.File, site.Diagnostics) {
 	if p.Article != nil {
-		body, ds := convert(r.md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		body, links, ds := convert(r.md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
 		if len(ds) > 0 {
 			return output.File{}, ds
 		}
-		p.Body = body
+		p.Body, p.links = body, links
 	}
 	var buf bytes.Buffer
 	if err := r.tmpl.execute(&buf, p); err != nil {

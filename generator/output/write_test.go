@@ -1,0 +1,66 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+func list(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			b, _ := os.ReadFile(p)
+			out = append(out, filepath.ToSlash(rel)+"="+string(b))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func TestWriteReplacesTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, []File{{"index.html", []byte("1")}, {"old/index.html", []byte("stale")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, []File{{"index.html", []byte("2")}, {"a/b/c.txt", []byte("c")}}); err != nil {
+		t.Fatal(err)
+	}
+	got := list(t, dir)
+	want := []string{"a/b/c.txt=c", "index.html=2"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	siblings, _ := os.ReadDir(filepath.Dir(dir))
+	if len(siblings) != 1 {
+		t.Errorf("temporary folders left behind: %v", siblings)
+	}
+}
+
+func TestFailedWriteLeavesTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, []File{{"index.html", []byte("keep")}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, files := range [][]File{
+		{{"a", []byte("file")}, {"a/b", []byte("a is a file, not a folder")}},
+		{{"../escape.html", []byte("x")}},
+		{{"/abs.html", []byte("x")}},
+		{{"", []byte("x")}},
+	} {
+		if err := Write(dir, files); err == nil {
+			t.Errorf("Write(%v) succeeded", files[0].Path)
+		}
+		if got := list(t, dir); len(got) != 1 || got[0] != "index.html=keep" {
+			t.Fatalf("a failed write changed the tree: %v", got)
+		}
+	}
+	siblings, _ := os.ReadDir(filepath.Dir(dir))
+	if len(siblings) != 1 {
+		t.Errorf("temporary folders left behind: %v", siblings)
+	}
+}
