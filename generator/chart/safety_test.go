@@ -113,7 +113,7 @@ func TestOptionKeepsStringsAsData(t *testing.T) {
 		Aria      struct {
 			Decal struct{ Show bool } `json:"decal"`
 		} `json:"aria"`
-		XAxis []struct{ Data []string } `json:"xAxis"`
+		XAxis  []struct{ Data []string } `json:"xAxis"`
 		Series []struct {
 			Name string `json:"name"`
 			Type string `json:"type"`
