@@ -3,6 +3,7 @@ package chart
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // dataExtent returns the smallest and largest bar ends, with stacked series
@@ -89,11 +90,57 @@ func categoryLabelWidth(s Spec) int {
 		limit := float64(w) * 0.38
 		return int(math.Min(maxCategoryWidth(s)+2, limit))
 	}
-	// The value axis labels take the left edge; estimate them generously.
-	axis := measureText(withUnit(-999999, s.Unit), axisFont())
+	// The value-axis labels take the left edge: the widest is at an end of
+	// the axis ECharts will choose.
+	lo, hi := dataExtent(s)
+	axis := math.Max(measureText(withUnit(roundUpNice(hi), s.Unit), axisFont()),
+		measureText(withUnit(-roundUpNice(-lo), s.Unit), axisFont()))
 	plot := float64(w-2*outerMargin) - axis - categoryMargin
 	band := plot / float64(len(s.Categories))
-	return int(math.Max(band-6, 24))
+	// Never narrower than the longest word: ECharts breaks a word that does
+	// not fit in the middle ("Finnmar/k").
+	return int(math.Max(math.Max(band-6, 24), math.Ceil(maxWordWidth(s))))
+}
+
+// maxWordWidth is the widest single word of any category label in px.
+func maxWordWidth(s Spec) float64 {
+	w := 0.0
+	for _, c := range s.Categories {
+		for _, word := range strings.Fields(c) {
+			w = math.Max(w, measureText(word, axisFont()))
+		}
+	}
+	return w
+}
+
+// Legend item geometry, as ECharts draws it by default: a 25 px symbol, 5 px
+// before the text, 10 px between items and rows.
+const (
+	legendSymbol  = 25
+	legendTextGap = 5
+	legendItemGap = 10
+)
+
+// legendSpace is the height reserved above the plot for the legend.
+func legendSpace(s Spec) int {
+	return legendHeight + (legendRows(s)-1)*(fontSize+legendItemGap)
+}
+
+// legendRows is the number of rows the legend wraps to at the chart width.
+func legendRows(s Spec) int {
+	avail := float64(s.width() - 2*outerMargin)
+	rows, x := 1, 0.0
+	for _, ser := range s.Series {
+		item := legendSymbol + legendTextGap + measureText(ser.Name, axisFont())
+		if x > 0 && x+legendItemGap+item > avail {
+			rows, x = rows+1, 0
+		}
+		if x > 0 {
+			x += legendItemGap
+		}
+		x += item
+	}
+	return rows
 }
 
 func labelFont() string {
@@ -108,7 +155,7 @@ func axisFont() string {
 func gridInsets(s Spec) (top, right, bottom, left int) {
 	top, right, bottom, left = outerMargin, outerMargin, outerMargin, outerMargin
 	if len(s.Series) > 1 {
-		top += legendHeight
+		top += legendSpace(s)
 	}
 	if s.Kind == HBar {
 		right += int(maxValueLabelWidth(s)) + labelPad

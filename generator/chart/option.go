@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -91,10 +92,10 @@ func patchOption(m map[string]any, s Spec) {
 	switch s.Kind {
 	case Bar:
 		patchCategoryAxis(m, "xAxis", s)
-		patchValueAxis(m, "yAxis")
+		patchValueAxis(m, "yAxis", s)
 	case HBar:
 		patchCategoryAxis(m, "yAxis", s)
-		patchValueAxis(m, "xAxis")
+		patchValueAxis(m, "xAxis", s)
 		if axis := firstObject(m, "xAxis"); axis != nil {
 			axis["splitNumber"] = valueSplitNumber(s)
 		}
@@ -150,13 +151,33 @@ func patchCategoryAxis(m map[string]any, key string, s Spec) {
 	}
 }
 
-// patchValueAxis sets the value-axis label size (the theme default is 12px).
-func patchValueAxis(m map[string]any, key string) {
+// patchValueAxis sets the value-axis label size (the theme default is 12px)
+// and keeps ticks on whole numbers when every value is whole (no "1,5
+// stillinger").
+func patchValueAxis(m map[string]any, key string, s Spec) {
 	if axis := firstObject(m, key); axis != nil {
+		if wholeValues(s) {
+			axis["minInterval"] = 1
+		}
 		label := objectAt(axis, "axisLabel")
 		label["fontSize"] = fontSize
 		label["hideOverlap"] = true
 		delete(label, "showMinLabel") // go-echarts emits null
 		delete(label, "showMaxLabel")
 	}
+}
+
+// wholeValues reports whether every value (and the target) is an integer.
+func wholeValues(s Spec) bool {
+	if s.Target != nil && *s.Target != math.Trunc(*s.Target) {
+		return false
+	}
+	for _, ser := range s.Series {
+		for _, v := range ser.Values {
+			if v != math.Trunc(v) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -164,10 +164,7 @@ func (s Spec) nonZero() int {
 
 // size returns the chart size in px with defaults applied.
 func (s Spec) size() (w, h int) {
-	w, h = s.Width, s.Height
-	if w == 0 {
-		w = DefaultWidth
-	}
+	w, h = s.width(), s.Height
 	if h == 0 {
 		h = DefaultHeight
 		if s.Kind == HBar {
@@ -177,13 +174,21 @@ func (s Spec) size() (w, h int) {
 	return w, h
 }
 
+// width returns the chart width in px with the default applied.
+func (s Spec) width() int {
+	if s.Width == 0 {
+		return DefaultWidth
+	}
+	return s.Width
+}
+
 // hbarHeight gives every category row enough room for its bars and a
 // label wrapped over up to two lines.
 func hbarHeight(s Spec) int {
 	perRow := 36 + 16*max(0, groupCount(s)-1)
 	h := 90 + perRow*len(s.Categories)
 	if len(s.Series) > 1 {
-		h += 30 // legend
+		h += legendSpace(s)
 	}
 	return min(max(h, 200), maxSize)
 }

@@ -23,9 +23,12 @@ type chartData struct {
 	Rows    [][]string // formatted cells
 	Foot    []string   // totals row, when the values add up to something meaningful
 	Source  string
-	SVG     template.HTML
-	CSV     []byte
-	JSON    []byte
+	SVG     template.HTML // drawn for a desktop column (chart.DefaultWidth)
+	// SVGNarrow is the same chart drawn for a phone's width, so its text
+	// stays legible instead of shrinking with a scaled-down wide drawing.
+	SVGNarrow template.HTML
+	CSV       []byte
+	JSON      []byte
 }
 
 // ChartView is a chart as one page shows it: download links are relative to
@@ -48,9 +51,9 @@ const chartDataDir = "statistikk/data/"
 // batch, so the chart renderer can spread them over its workers.
 func (r *renderer) buildCharts() (map[string]*chartData, error) {
 	all := siteCharts(r.site)
-	specs := make([]chart.Spec, len(all))
-	for i, c := range all {
-		specs[i] = c.Spec
+	specs := make([]chart.Spec, 0, 2*len(all))
+	for _, c := range all {
+		specs = append(specs, c.Spec, narrow(c.Spec))
 	}
 	out := make(map[string]*chartData, len(all))
 	for _, c := range all {
@@ -65,9 +68,29 @@ func (r *renderer) buildCharts() (map[string]*chartData, error) {
 		return nil, site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
 	}
 	for i, c := range all {
-		c.SVG = template.HTML(svgs[i]) // built by package chart, which escapes all text
+		// Built by package chart, which escapes all text.
+		c.SVG, c.SVGNarrow = template.HTML(svgs[2*i]), template.HTML(svgs[2*i+1])
 	}
 	return out, nil
+}
+
+// Size of the phone drawing of a chart, in CSS pixels: about the width of a
+// phone's content column, so one SVG unit is about one screen pixel there.
+const (
+	narrowWidth  = 360
+	narrowHeight = 320
+)
+
+// narrow returns spec drawn for a phone: its own element-id prefix, the
+// phone width, and a height that keeps bars readable (an HBar still grows
+// with its categories).
+func narrow(spec chart.Spec) chart.Spec {
+	spec.ID += "-smal"
+	spec.Width = narrowWidth
+	if spec.Kind != chart.HBar {
+		spec.Height = narrowHeight
+	}
+	return spec
 }
 
 // chartViews returns the named charts as page p shows them.

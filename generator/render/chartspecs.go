@@ -43,6 +43,12 @@ func siteCharts(s *site.Site) []*chartData {
 	return out
 }
 
+// participantsSource is the id in data/sources.toml of the list of
+// participants and their positions; the position charts cite it.
+const participantsSource = "deltakere-2019"
+
+// sourceOf describes the source with the given id for a chart's source
+// line, or says it is not given.
 func sourceOf(s *site.Site, id string) string {
 	for _, src := range s.Sources {
 		if src.ID == id {
@@ -128,7 +134,7 @@ func positionsByModel(s *site.Site, names []string) *chartData {
 		series = append(series, chart.Series{Name: labels[m], Values: v, Stack: "stillinger"})
 	}
 	total := float64(s.Project.Totals.Positions)
-	c := &chartData{Source: sourceOf(s, s.Project.Totals.Source), Spec: chart.Spec{ID: "stillinger-per-omrade",
+	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "stillinger-per-omrade",
 		Title: "ALIS-stillinger per helseforetaksområde, etter avtaleform", Kind: chart.Bar, Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("Av %s ALIS-stillinger er avtaleformen ikke oppgitt for %s.", FormatDecimal(total), FormatDecimal(unknown))
 	if unknown == 0 {
@@ -148,7 +154,7 @@ func offersChart(s *site.Site, names []string, apps []float64) *chartData {
 			best, bestShare = i, offers[i]/apps[i]
 		}
 	}
-	c := &chartData{Source: sourceOf(s, "deltakere-2019"), Spec: chart.Spec{ID: "tilbud-mot-soknader",
+	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "tilbud-mot-soknader",
 		Title: "Tilbud om deltakelse mot søknader, per helseforetaksområde", Kind: chart.Bar, Categories: names,
 		Series: []chart.Series{{Name: "Søknader", Values: apps}, {Name: "Tilbud", Values: offers}}}}
 	c.Summary = fmt.Sprintf("%s av %s søknader endte med tilbud og bekreftet deltakelse; %s fikk høyest andel, %s av %s.",

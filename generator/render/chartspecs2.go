@@ -40,7 +40,7 @@ func recruitmentChart(s *site.Site, names []string) *chartData {
 	}
 	series = append(series, chart.Series{Name: targetName, Values: target})
 	total := sum(target)
-	c := &chartData{Source: sourceOf(s, s.Project.Totals.Source), Spec: chart.Spec{ID: "rekruttering-per-omrade",
+	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "rekruttering-per-omrade",
 		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
 		Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
@@ -85,7 +85,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 		names = append(names, p.Name)
 		v = append(v, float64(p.Positions))
 	}
-	c := &chartData{Source: sourceOf(s, "deltakere-2019"), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
+	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
 		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
 		Series: []chart.Series{{Name: "ALIS-stillinger", Values: v}}}}
 	var two []string
