@@ -4,7 +4,7 @@
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
 
-.PHONY: all build check test echarts fuzz clean
+.PHONY: all build check test echarts fuzz clean pdf bundle
 
 all: build
 
@@ -28,6 +28,26 @@ fuzz:
 		echo "fuzz $$t ($(FUZZTIME))"; \
 		out=$$($(GO) test ./generator/site -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
 	done
+
+# Conference material. make pdf prints the fact sheet and the slides with
+# headless Chromium (only this target needs a browser); make bundle zips the
+# site for reading offline from file:// (a USB stick).
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer
+PDF_DOCS := konferanse/faktaark konferanse/lysbilder
+
+pdf: build
+	@if [ -z "$(CHROMIUM)" ]; then echo "SKIP make pdf: fant ikke Chromium (apt-get install chromium)"; exit 0; fi; \
+	profile=$$(mktemp -d); trap 'rm -rf "$$profile"' EXIT; \
+	for doc in $(PDF_DOCS); do \
+		"$(CHROMIUM)" $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --print-to-pdf="public/$$doc.pdf" \
+			"file://$(CURDIR)/public/$$doc/index.html" >/dev/null 2>&1 || { echo "make pdf: Chromium kunne ikke skrive ut $$doc"; exit 1; }; \
+		echo "skrev public/$$doc.pdf"; \
+	done
+
+bundle: $(ECHARTS)
+	$(GO) run ./generator bundle
 
 echarts: $(ECHARTS)
 

@@ -3,6 +3,7 @@
 //
 //	go run ./generator build [-root .] [-out public] [-drafts] [-future] [-expired]
 //	go run ./generator check [-root .] [-drafts] [-future] [-expired]
+//	go run ./generator bundle [-root .] [-out public] [-zip FILE]
 package main
 
 import (
@@ -27,13 +28,15 @@ const usage = `Bruk: go run ./generator <kommando> [valg]
 Kommandoer:
   build   bygg nettstedet til -out (standard public/)
   check   sjekk data og innhold uten å skrive noe
+  bundle  bygg som build, og lag i tillegg en zip av nettstedet som virker
+          frakoblet fra file:// (for en minnepinne), standard <out>/alis-nord-frakoblet.zip
 
 Valg:
 `
 
 // config is what the command line asks for.
 type config struct {
-	root, out, echarts      string
+	root, out, echarts, zip string
 	drafts, future, expired bool
 }
 
@@ -63,7 +66,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "build", "check":
-		return report(stdout, stderr, build(cfg, cmd == "check", stdout))
+		_, err := build(cfg, cmd == "check", stdout)
+		return report(stdout, stderr, err)
+	case "bundle":
+		return report(stdout, stderr, offlineBundle(cfg, stdout))
 	}
 	fmt.Fprintf(stderr, "ukjent kommando %q\n\n%s", cmd, usage)
 	fs.PrintDefaults()
@@ -76,6 +82,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.root, "root", ".", "mappen med content/, data/ og templates/")
 	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
+	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
 	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
 	fs.BoolVar(&cfg.expired, "expired", false, "ta med saker som er utløpt (expiryDate)")
@@ -106,13 +113,14 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// build runs the pipeline: load and check, render, write.
-func build(cfg config, checkOnly bool, stdout io.Writer) error {
+// build runs the pipeline: load and check, render, write. It returns the
+// files it wrote.
+func build(cfg config, checkOnly bool, stdout io.Writer) ([]output.File, error) {
 	start := time.Now()
 	root := os.DirFS(cfg.root)
 	s, err := site.Load(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bundlePath := cfg.echarts
 	if bundlePath == "" {
@@ -120,23 +128,41 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	}
 	bundle, err := chart.LoadBundle(bundlePath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	charts, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files, err := render.Site(s, render.Options{Root: root, Charts: charts})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if checkOnly {
 		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
-		return nil
+		return files, nil
 	}
 	if err := output.Write(cfg.out, files); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", len(files), cfg.out, time.Since(start).Milliseconds())
+	return files, nil
+}
+
+// offlineBundle builds the site and zips it for reading offline: every link is
+// relative and ends in index.html, so the unzipped folder works from file://.
+func offlineBundle(cfg config, stdout io.Writer) error {
+	files, err := build(cfg, false, stdout)
+	if err != nil {
+		return err
+	}
+	zip := cfg.zip
+	if zip == "" {
+		zip = filepath.Join(cfg.out, "alis-nord-frakoblet.zip")
+	}
+	if err := output.WriteZip(zip, "alis-nord", files); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "skrev %s (%d filer); pakk den ut og åpne alis-nord/index.html\n", zip, len(files))
 	return nil
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -48,7 +49,8 @@ type mdEnv struct {
 // the link check.
 func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, site.Diagnostics) {
 	src := a.Body
-	doc := md.Parser().Parse(text.NewReader(src))
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{"innhold": true}})) // the id of <main>
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var ds site.Diagnostics
 	var links []mdLink
 	at := func(offset int) site.Pos {
@@ -90,6 +92,25 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 	}
 	return template.HTML(buf.String()), links, nil // goldmark escapes text; raw HTML is escaped by escapeHTML
 }
+
+// headingIDs gives headings Norwegian-friendly ids ("Første" → "forste",
+// where goldmark's own would drop the ø), unique within the document.
+type headingIDs struct{ seen map[string]bool }
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := site.Slugify(string(value))
+	if base == "" {
+		base = "overskrift"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
 
 // rewrite makes a root-relative destination page-relative and records
 // every link that stays inside the site, with its line, for the link check.

@@ -26,7 +26,12 @@ type Page struct {
 	Tag         *site.Tag
 	Pager       *Pager
 	Charts      []ChartView
-	Serve       bool // built by the dev server: drafts and future posts are marked
+	Event       *site.Event // the conference, on its pages and on the front page while upcoming
+	Links       []Crumb     // further pages, such as a conference's material
+	Slides      []Slide     // a slide deck's slides
+	CSS         []string    // extra stylesheets (site paths) for this page
+	Scripts     []string    // deferred external scripts (site paths); never inline
+	Serve       bool        // built by the dev server: drafts and future posts are marked
 
 	root  string // relative path from this page up to the site root
 	fig   map[string]string
@@ -163,3 +168,14 @@ func (p *Page) HasPage(slug string) bool {
 	}
 	return false
 }
+
+// ConferenceID is the id of the event the conference page is about, or "".
+func (p *Page) ConferenceID() string {
+	if c := conference(p.Site); c != nil {
+		return c.ID
+	}
+	return ""
+}
+
+// ParticipantsSource describes the source of the participant list.
+func (p *Page) ParticipantsSource() string { return sourceOf(p.Site, participantsSource) }

@@ -17,6 +17,9 @@ func (r *renderer) pages() []*Page {
 	front.Description = s.Settings.Description
 	front.Articles = firstN(s.Articles, 3)
 	front.Charts = r.chartViews(front, "soknader-per-omrade")
+	if c := conference(s); upcoming(s, c) {
+		front.Event = c
+	}
 
 	out = append(out, r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil)...)
 	for _, a := range s.Articles {
@@ -31,6 +34,10 @@ func (r *renderer) pages() []*Page {
 		out = append(out, r.listPages("news", "tagger/"+t.Slug+"/", "Emne: "+t.Name, "nyheter", t.Articles, t)...)
 	}
 	for _, a := range s.Pages {
+		if a.Layout == site.LayoutSlides {
+			add(r.slidesPage(a))
+			continue
+		}
 		p := add(newPage(r, "page", a.Slug+"/", a.Title))
 		p.Article, p.Description, p.Nav = a, a.Summary, a.Slug
 	}
@@ -62,6 +69,7 @@ func (r *renderer) pages() []*Page {
 	project.Nav, project.Description = "prosjektet", "Mål, organisering og finansiering av ALIS-Nord."
 	events := add(newPage(r, "events", "hendelser/", "Hendelser"))
 	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
+	out = append(out, r.conferencePages()...)
 	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
 	return out

@@ -32,6 +32,7 @@ type renderer struct {
 	site    *site.Site
 	opt     Options
 	md      goldmark.Markdown
+	slides  goldmark.Markdown // md with slide and notes markers, for decks
 	tmpl    *templates
 	figures map[string]string
 	charts  map[string]*chartData
@@ -45,7 +46,7 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), tmpl: tmpl, figures: figures(s)}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, figures: figures(s)}
 	if r.charts, err = r.buildCharts(); err != nil {
 		return nil, err
 	}
@@ -85,11 +86,18 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 // page renders one page: its Markdown body, then its template.
 func (r *renderer) page(p *Page) (output.File, site.Diagnostics) {
 	if p.Article != nil {
-		body, links, ds := convert(r.md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		md := r.md
+		if p.Kind == "slides" {
+			md = r.slides
+		}
+		body, links, ds := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
 		if len(ds) > 0 {
 			return output.File{}, ds
 		}
 		p.Body, p.links = body, links
+		if p.Kind == "slides" {
+			p.Slides = splitSlides(body)
+		}
 	}
 	var buf bytes.Buffer
 	if err := r.tmpl.execute(&buf, p); err != nil {

@@ -22,8 +22,9 @@ type Article struct {
 	ExpiryDate  time.Time
 	Tags        []string
 	Draft       bool
-	Future      bool // publishes after the build's clock: shown only with -future
-	Expired     bool // expired before the build's clock: shown only with -expired
+	Layout      string // "" for an ordinary page, or LayoutSlides
+	Future      bool   // publishes after the build's clock: shown only with -future
+	Expired     bool   // expired before the build's clock: shown only with -expired
 	Body        []byte
 	BodyLine    int // line of the file where Body starts
 
@@ -40,7 +41,16 @@ type frontMatter struct {
 	Draft       bool      `toml:"draft"`
 	PublishDate time.Time `toml:"publishDate"`
 	ExpiryDate  time.Time `toml:"expiryDate"`
+	Layout      string    `toml:"layout"`
 }
+
+// Layouts a page may ask for in its front matter.
+const (
+	// LayoutSlides shows the page as a slide deck: a line with only ---
+	// starts the next slide; a line with only ??? starts the presenter's
+	// notes of that slide.
+	LayoutSlides = "lysbilder"
+)
 
 const fmDelim = "+++"
 
@@ -95,7 +105,14 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	a := &Article{
 		Path: file, News: news, Title: fm.Title, Summary: fm.Summary, Author: fm.Author,
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
-		Tags: fm.Tags, Draft: fm.Draft, Body: body, BodyLine: bodyLine,
+		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
+	}
+	switch {
+	case fm.Layout == "":
+	case fm.Layout != LayoutSlides:
+		ds.Add(ix.at("layout"), "ukjent layout %q (kjente: %q)", fm.Layout, LayoutSlides)
+	case news:
+		ds.Add(ix.at("layout"), "en nyhetssak kan ikke være lysbilder; legg filen utenfor content/nyheter/")
 	}
 	a.Slug = articleSlug(file)
 	for i, t := range fm.Tags {

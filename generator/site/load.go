@@ -61,6 +61,7 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 	}
 	c := checker{ds: &ds, ix: ix}
 	c.site(s)
+	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
 	c.articles(s)
 	if err := ds.Err(); err != nil {

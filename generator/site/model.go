@@ -18,6 +18,9 @@ type Site struct {
 	Articles     []*Article // news, newest first
 	Pages        []*Article // stand-alone pages such as content/om.md, by slug
 	Tags         []Tag      // by name
+	// Today is the build's calendar day (Options.Now), for what depends on
+	// it: which articles are published, whether an event is upcoming.
+	Today time.Time
 }
 
 // Settings is data/site.toml: what the site calls itself and where it lives.
