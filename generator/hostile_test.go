@@ -36,6 +36,10 @@ func TestHostileStringsStayText(t *testing.T) {
 	replace("data/site.toml", `tagline = "`, `tagline = "`+q(hostile[0])+` `)
 	replace("data/events.toml", `venue = "`, `venue = "`+q(hostile[2])+` `)
 	replace("content/om.md", `title = "`, `title = "`+q(hostile[2])+` `)
+	deck := "content/konferanse/lysbilder.md"
+	replace(deck, `title = "`, `title = "`+q(hostile[0])+` `)
+	replace(deck, "## ALIS-Nord\n", "## ALIS-Nord "+hostile[2]+"\n\n"+hostile[0]+"\n\n<!--lysbilde-->\n")
+	replace("data/events.toml", `theme = "`, `theme = "`+q(hostile[0])+` `)
 	art := "content/nyheter/styringsgruppen-samles.md"
 	replace(art, `title = "`, `title = "`+q(hostile[0]+hostile[3])+` `)
 	replace(art, `summary = "`, `summary = "`+q(hostile[1]+hostile[2])+` `)
@@ -77,6 +81,10 @@ func TestHostileStringsStayText(t *testing.T) {
 	}
 	if seen < 10 {
 		t.Errorf("the hostile strings reached only %d files: the test did not exercise the output", seen)
+	}
+	slides, _ := os.ReadFile(filepath.Join(out, "konferanse", "lysbilder", "index.html"))
+	if n := strings.Count(string(slides), `<section class="slide"`); n != 8 {
+		t.Errorf("a forged slide marker in the deck changed it to %d slides, want 8", n)
 	}
 	stats, _ := os.ReadFile(filepath.Join(out, "statistikk", "index.html"))
 	if !strings.Contains(string(stats), "UNN &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
