@@ -1,6 +1,12 @@
 package chart
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+)
 
 // TestRenderIndependentOfBatch checks that a chart's SVG does not depend on
 // what else was rendered before it on the same runtime: ECharts keeps
@@ -18,5 +24,60 @@ func TestRenderIndependentOfBatch(t *testing.T) {
 			}
 		}
 		t.Fatalf("SVG lengths differ: %d alone, %d in a batch", len(alone), len(batch[2]))
+	}
+}
+
+// narrowVariants are the sample specs at two widths; at phone width long
+// labels wrap, where a coarser text-width estimate shows first.
+func narrowVariants() []Spec {
+	var out []Spec
+	for _, k := range []Kind{Bar, HBar, Pie} {
+		for _, w := range []int{0, 360} {
+			s := sampleSpecs()[k]
+			s.ID += "-" + strconv.Itoa(w)
+			s.Width = w
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestDefaultRendererDeterministic renders the same charts in one batch,
+// spread over the default workers, several times and compares each with the
+// chart rendered alone in a fresh runtime. ECharts switches to coarser text
+// widths when measuring seems slow; without the stopped clock (worker.go)
+// a busy machine makes this fail within a few rounds.
+func TestDefaultRendererDeterministic(t *testing.T) {
+	b := loadBundle(t)
+	specs := narrowVariants()
+	want := make([]string, len(specs))
+	for i, s := range specs {
+		want[i] = renderOK(t, newRenderer(t, b, 1), s)[0]
+	}
+	for round := range 4 {
+		got := renderOK(t, newRenderer(t, b, 0), specs...)
+		for i := range specs {
+			if got[i] != want[i] {
+				t.Errorf("round %d: %s differs from the chart rendered alone", round, specs[i].ID)
+			}
+		}
+	}
+}
+
+// TestWorkerClockStopped checks what keeps renders independent of machine
+// load: ECharts inside a worker sees a clock that never moves.
+func TestWorkerClockStopped(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 1)
+	w, err := newWorker(r.bundle, r.harness)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := w.rt.Get("Date").ToObject(w.rt).Get("now")
+	now, _ := goja.AssertFunction(before)
+	a, _ := now(goja.Undefined())
+	time.Sleep(30 * time.Millisecond)
+	b, _ := now(goja.Undefined())
+	if a.ToInteger() != b.ToInteger() {
+		t.Errorf("Date.now() moved from %d to %d in a worker", a.ToInteger(), b.ToInteger())
 	}
 }

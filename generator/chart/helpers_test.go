@@ -56,7 +56,7 @@ func renderer(t testing.TB) *Renderer {
 	t.Helper()
 	bundle := loadBundle(t)
 	sharedOnce.Do(func() {
-		sharedRenderer, sharedErr = NewRenderer(bundle, 2)
+		sharedRenderer, sharedErr = NewRenderer(bundle, 0)
 	})
 	if sharedErr != nil {
 		t.Fatal(sharedErr)

@@ -110,8 +110,8 @@ func TestRenderDeterministic(t *testing.T) {
 		t.Error("rendering in a different order on one runtime changed the output")
 	}
 
-	// Two renders in parallel, on two workers, in opposite orders.
-	par := newRenderer(t, bundle, 2)
+	// Two concurrent batches on the default renderer, in opposite orders.
+	par := newRenderer(t, bundle, 0)
 	var wg sync.WaitGroup
 	var x, y []string
 	var errX, errY error

@@ -13,6 +13,9 @@ import (
 //go:embed harness.js
 var harnessSource string
 
+// stoppedClock is the only time ECharts sees (see newWorker).
+var stoppedClock = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // renderTimeout bounds one ECharts render; a runaway script is interrupted.
 const renderTimeout = 20 * time.Second
 
@@ -31,6 +34,10 @@ type worker struct {
 // ECharts bundle and the harness.
 func newWorker(bundle, harness *goja.Program) (*worker, error) {
 	w := &worker{rt: goja.New()}
+	// ECharts times its own text measuring with Date and, when that takes
+	// over 16 ms (a busy machine), switches for good to coarser width
+	// estimates: a stopped clock keeps every render on the same path.
+	w.rt.SetTimeSource(func() time.Time { return stoppedClock })
 	if err := w.installHost(); err != nil {
 		return nil, err
 	}
