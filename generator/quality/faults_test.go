@@ -75,6 +75,8 @@ var faults = []fault{
 		[]string{"zoom: text at 200 %: p"}},
 	{"box too wide at 200 %", "index.html", mark, `<div style="width: 900px">Bred boks</div>`,
 		[]string{"zoom: zoomed to 200 % (640 px wide): the page is"}},
+	{"scroll box without keyboard focus", "index.html", mark, `<div style="overflow-x: auto"><p style="width: 500px">Bred tekst i en boks som ruller</p></div>`,
+		[]string{"zoom: zoomed to 400 % (320 px wide): div \"Bred tekst i en boks som ruller\" scrolls sideways but cannot take keyboard focus"}},
 	{"text clipped at 200 %", "index.html", mark, `<p style="height: 20px; overflow: hidden">Kort tekst</p>`,
 		[]string{"zoom: text at 200 %: p \"Kort tekst\" cuts off its text"}},
 }

@@ -171,6 +171,21 @@ window.__quality = (() => {
     return out;
   }
 
+  // scrollers: a box that scrolls sideways must take keyboard focus (or
+  // hold something that does), or a keyboard user cannot scroll it. The
+  // tables behind the charts are opened first, as a reader would.
+  function scrollers(what) {
+    const out = [];
+    for (const d of document.querySelectorAll("details")) d.open = true;
+    for (const el of document.body.querySelectorAll("*")) {
+      if (!/(auto|scroll)/.test(getComputedStyle(el).overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+      if (el.tabIndex >= 0 || [...el.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].some((f) => f.tabIndex >= 0)) continue;
+      out.push({ check: "zoom", message: `${what}: ${label(el)} scrolls sideways but cannot take keyboard focus (add tabindex="0")` });
+    }
+    for (const d of document.querySelectorAll("details")) d.open = false;
+    return out.slice(0, 5);
+  }
+
   return {
     inspect: () => {
       const out = [];
@@ -180,6 +195,6 @@ window.__quality = (() => {
     },
     focus: () => focus(() => focusable()[0]),
     textZoom,
-    layout: (what) => [...overflow(what), ...clipped(what)],
+    layout: (what) => [...overflow(what), ...clipped(what), ...scrollers(what)],
   };
 })();
