@@ -1,10 +1,12 @@
 # ALIS-Nord. `make` builds public/ from the repo's own content; `make test`
-# runs every test. Prerequisites: Go, Node.js/npm (to fetch ECharts once).
+# runs every test. Prerequisites: Go, Node.js/npm (to fetch ECharts and the
+# pinned test tools once); for the quality gate also Chromium and Java
+# (without them it prints a loud SKIP locally, and fails with CI=true).
 
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
 
-.PHONY: all build check test echarts fuzz clean pdf bundle
+.PHONY: all build check test quality quality-tools echarts fuzz clean pdf bundle
 
 all: build
 
@@ -17,10 +19,29 @@ check: $(ECHARTS)
 FUZZTIME ?= 4s
 FUZZ_TARGETS := FuzzSplitFrontMatter FuzzParseArticle FuzzLoadData FuzzIndexTOML
 
-test: $(ECHARTS)
+QUALITY       := generator/quality
+QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json
+
+test: $(ECHARTS) $(QUALITY_TOOLS)
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test $$($(GO) list ./... | grep -v '/$(QUALITY)$$')
+	$(MAKE) --no-print-directory quality
 	$(MAKE) --no-print-directory fuzz
+
+# The quality gate: the built site in headless Chromium (axe-core, charts,
+# links, focus, zoom), the Nu HTML Checker, the third-party scan, and a
+# planted fault for each check. Never cached; prints a QUALITY line per check.
+quality: $(ECHARTS) $(QUALITY_TOOLS)
+	@out=$$(mktemp); status=0; \
+	$(GO) test -count=1 -v ./$(QUALITY) >"$$out" 2>&1 || status=$$?; \
+	grep -v -E '^(=== (RUN|PAUSE|CONT)|    --- PASS)' "$$out"; rm -f "$$out"; exit $$status
+
+# axe-core and vnu-jar at the versions in package-lock.json. No install
+# scripts: vnu-jar's would download a Java; we use the machine's.
+quality-tools: $(QUALITY_TOOLS)
+
+$(QUALITY_TOOLS): $(QUALITY)/package.json $(QUALITY)/package-lock.json
+	npm ci --prefix $(QUALITY) --ignore-scripts --no-audit --no-fund
 
 # Each fuzz target runs for FUZZTIME (make fuzz FUZZTIME=5m for a long run).
 fuzz:
@@ -55,4 +76,4 @@ $(ECHARTS): generator/chart/fetch-echarts.sh
 	bash generator/chart/fetch-echarts.sh .cache/echarts
 
 clean:
-	rm -rf public .cache
+	rm -rf public .cache $(QUALITY)/node_modules

@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	gmrenderer "github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -105,10 +106,21 @@ func (chartExtension) Extend(m goldmark.Markdown) {
 }
 
 // extRenderer writes figures (escaped text) and charts (HTML built by our
-// own templates).
+// own templates), and wraps tables in a box that scrolls sideways.
 type extRenderer struct{}
 
 func (extRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	// A wide table scrolls inside its own box on a narrow screen or at 400 %
+	// zoom instead of widening the page; the box takes keyboard focus so it
+	// can be scrolled without a mouse.
+	reg.Register(east.KindTable, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>\n")
+		} else {
+			_, _ = w.WriteString("</table>\n</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 	reg.Register(kindFigure, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(`<span class="tall">`)

@@ -89,3 +89,23 @@ func TestTemplateErrorPositioned(t *testing.T) {
 		t.Fatalf("want a positioned template error, got %v", err)
 	}
 }
+
+// TestTemplateLinksChecked plants a broken link and a missing asset in a
+// page template: the build fails, naming the template and each link.
+func TestTemplateLinksChecked(t *testing.T) {
+	ar := smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nA\n")
+	m := archiveFS(ar)
+	repoTemplates(t, m)
+	page := m["templates/pages/page.html"]
+	page.Data = []byte(strings.Replace(string(page.Data), `{{define "main"}}`,
+		`{{define "main"}}<a href="../finnes-ikke/">x</a><img src="../assets/mangler.png" alt="x">`, 1))
+	_, err := renderFS(t, m)
+	for _, want := range []string{
+		`templates/pages/page.html: om/index.html lenker til "../finnes-ikke/", som ikke finnes`,
+		`templates/pages/page.html: om/index.html lenker til "../assets/mangler.png", som ikke finnes`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("want …%s…, got:\n%v", want, err)
+		}
+	}
+}
