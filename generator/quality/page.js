@@ -52,12 +52,25 @@ window.__quality = (() => {
   function charts(out) {
     const add = (message) => out.push({ check: "charts", message });
     const svgs = new Set(document.querySelectorAll('figure.chart svg, svg[role="img"]'));
+    // A chart comes drawn twice (.chart-wide, .chart-narrow) and CSS shows
+    // the one that fits the screen: each figure needs one shown drawing;
+    // a drawing hidden by its variant box is not a hidden chart.
+    const variantHidden = (svg) => {
+      const box = svg.closest(".chart-wide, .chart-narrow");
+      return box !== null && getComputedStyle(box).display === "none";
+    };
     for (const fig of document.querySelectorAll("figure.chart")) {
-      if (!fig.querySelector("svg")) add(`${label(fig)} has no <svg>`);
+      const drawn = [...fig.querySelectorAll("svg")].filter((svg) => !svg.parentElement.closest("svg"));
+      if (drawn.length === 0) add(`${label(fig)} has no <svg>`);
+      else if (drawn.every(variantHidden)) add(`${label(fig)} shows none of its drawings`);
     }
     let n = 0;
     for (const svg of svgs) {
       if (svg.parentElement && svg.parentElement.closest("svg")) continue;
+      if (variantHidden(svg)) continue;
+      // A slide deck shows one slide at a time; the deck test shows each.
+      const slide = svg.closest(".slide");
+      if (slide && getComputedStyle(slide).display === "none") continue;
       n++;
       const r = svg.getBoundingClientRect();
       const cs = getComputedStyle(svg);

@@ -53,6 +53,8 @@ func PageType(p string) string {
 		return "forside"
 	case dir == "":
 		return strings.TrimSuffix(file, ".html")
+	case dir == "konferanse/lysbilder" || dir == "konferanse/faktaark":
+		return strings.ReplaceAll(dir, "/", "-") // two kinds of page in one section
 	case strings.Contains(dir, "/"):
 		return dir[:strings.Index(dir, "/")] + "-side"
 	}

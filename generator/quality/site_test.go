@@ -104,6 +104,7 @@ func writtenLinks(t *testing.T) func(string) bool {
 var pageTypes = []string{
 	"forside", "nyheter", "nyheter-side", "tagger", "tagger-side", "omrader", "omrader-side",
 	"deltakere", "deltakere-side", "statistikk", "hendelser", "prosjektet", "om", "tilgjengelighet", "404",
+	"konferanse", "konferanse-lysbilder", "konferanse-faktaark",
 }
 
 func TestShippedSiteInBrowser(t *testing.T) {

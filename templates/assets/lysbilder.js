@@ -52,10 +52,12 @@
     next.disabled = i === slides.length - 1;
     status.textContent = 'Lysbilde ' + (i + 1) + ' av ' + slides.length;
     var hash = '#' + (i + 1);
-    if (window.location.hash !== hash) {
+    if (moved && window.location.hash !== hash) {
       window.history.replaceState(null, '', hash);
     }
+    moved = true; // the first slide shown leaves the address as it was
   }
+  var moved = false;
 
   document.addEventListener('keydown', function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) {
