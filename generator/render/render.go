@@ -65,6 +65,13 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	for _, d := range diags {
 		ds = append(ds, d...)
 	}
+	return r.finish(files, pages, ds, checkLinks)
+}
+
+// finish adds the feed, the sitemap, the chart data and the assets to the
+// pages' files, checks them all (collisions, then links with check) and
+// sorts them by path.
+func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostics, check func([]output.File, []*Page, *site.Diagnostics)) ([]output.File, error) {
 	files = append(files, r.extras(pages)...)
 	assets, err := r.assets()
 	if err != nil {
@@ -73,7 +80,7 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	files = append(files, assets...)
 	checkCollisions(files, pages, &ds)
 	if len(ds) == 0 {
-		checkLinks(files, pages, &ds)
+		check(files, pages, &ds)
 	}
 	if err := ds.Err(); err != nil {
 		return nil, err
