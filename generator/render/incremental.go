@@ -35,6 +35,9 @@ type Incremental struct {
 	charts   map[string]*chartData
 	pages    map[string]*renderedPage // by output path
 	pathsKey uint64                   // the output paths the last link check saw
+	siteKey  uint64                   // what the sitemap was made from
+	siteMap  []byte
+	last     *lastBuild // for Refresh; nil after a failed build
 	stats    Stats
 }
 
@@ -72,7 +75,12 @@ func (inc *Incremental) Site(s *site.Site, opt Options) ([]output.File, error) {
 	pages := r.pages()
 	keys := inc.keys(s, pages, global)
 	files, ds := inc.renderPages(r, pages, keys)
-	return r.finish(files, pages, ds, inc.checkLinks)
+	inc.last = nil
+	files, err = r.finish(files, pages, ds, inc.checkLinks)
+	if err == nil {
+		inc.keep(r, pages, files)
+	}
+	return files, err
 }
 
 // prepare parses the templates and builds the charts again only when the
@@ -90,7 +98,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}
-	r := &renderer{site: s, opt: opt, md: inc.md, tmpl: inc.tmpl, figures: figures(s)}
+	r := &renderer{site: s, opt: opt, md: inc.md, tmpl: inc.tmpl, figures: figures(s), memo: inc}
 	f := newFingerprint(inc.seed)
 	f.value(dataOf(s))
 	f.flag(opt.Charts != nil)
@@ -142,10 +150,12 @@ func dataOf(s *site.Site) reflect.Value {
 // keys returns each page's fingerprint.
 func (inc *Incremental) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 	meta := make(map[*site.Article]uint64, len(s.Articles)+len(s.Pages))
-	all := newFingerprint(inc.seed)
+	var f, all fingerprint
+	f.h.SetSeed(inc.seed)
+	all.h.SetSeed(inc.seed)
 	for _, list := range [][]*site.Article{s.Articles, s.Pages} {
 		for _, a := range list {
-			f := newFingerprint(inc.seed)
+			f.h.Reset()
 			f.articleMeta(a)
 			meta[a] = f.sum()
 			all.num(meta[a])
@@ -155,9 +165,9 @@ func (inc *Incremental) keys(s *site.Site, pages []*Page, global uint64) []uint6
 	tags := map[*site.Tag]uint64{}
 	keys := make([]uint64, len(pages))
 	for i, p := range pages {
-		f := newFingerprint(inc.seed)
+		f.h.Reset()
 		f.num(global)
-		pageIdentity(f, p)
+		pageIdentity(&f, p)
 		switch {
 		case p.Kind == "article" || p.Kind == "page":
 			a := p.Article
@@ -168,7 +178,7 @@ func (inc *Incremental) keys(s *site.Site, pages []*Page, global uint64) []uint6
 			}
 			if p.Tag != nil {
 				if _, ok := tags[p.Tag]; !ok {
-					tags[p.Tag] = tagKey(inc.seed, p.Tag, meta)
+					tags[p.Tag] = tagKey(inc.seed, p.Tag)
 				}
 				f.num(tags[p.Tag])
 			}
@@ -178,6 +188,28 @@ func (inc *Incremental) keys(s *site.Site, pages []*Page, global uint64) []uint6
 		keys[i] = f.sum()
 	}
 	return keys
+}
+
+// sitemap returns the sitemap, made again only when a page's address or
+// date changed. A nil Incremental (a full build) always makes it.
+func (inc *Incremental) sitemap(r *renderer, pages []*Page) []byte {
+	if inc == nil {
+		return r.sitemap(pages)
+	}
+	var f fingerprint
+	f.h.SetSeed(inc.seed)
+	f.str(r.site.Settings.BaseURL)
+	for _, p := range pages {
+		f.str(p.Kind, p.URL)
+		f.flag(p.Article != nil)
+		if p.Article != nil {
+			f.time(p.Article.Date)
+		}
+	}
+	if key := f.sum(); inc.siteMap == nil || key != inc.siteKey {
+		inc.siteMap, inc.siteKey = r.sitemap(pages), key
+	}
+	return inc.siteMap
 }
 
 // pageIdentity hashes what pages() sets on a page besides its articles.
@@ -196,12 +228,12 @@ func pageIdentity(f *fingerprint, p *Page) {
 	f.num(uint64(len(p.Articles)))
 }
 
-func tagKey(seed maphash.Seed, t *site.Tag, meta map[*site.Article]uint64) uint64 {
+// tagKey stands for what a tag's list pages show of the tag itself; the
+// articles on each page are hashed with the page.
+func tagKey(seed maphash.Seed, t *site.Tag) uint64 {
 	f := newFingerprint(seed)
 	f.str(t.Name, t.Slug)
-	for _, a := range t.Articles {
-		f.num(meta[a])
-	}
+	f.num(uint64(len(t.Articles)))
 	return f.sum()
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,4 +122,66 @@ func sameFiles(want, got []output.File) string {
 		}
 	}
 	return ""
+}
+
+// TestRefreshMatchesSite changes article bodies in place and checks that
+// Refresh gives what a full render of the edited site gives.
+func TestRefreshMatchesSite(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := archiveFS(ar)
+	repoTemplates(t, root)
+	opt := site.Options{Now: testNow, Drafts: true, Future: true}
+	load := func() *site.Site {
+		s, err := site.Load(root, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	inc := NewIncremental()
+	s := load()
+	if _, err := inc.Site(s, Options{Root: root, Serve: true}); err != nil {
+		t.Fatal(err)
+	}
+	byPath := func(s *site.Site, p string) *site.Article {
+		for _, a := range append(append([]*site.Article{}, s.Articles...), s.Pages...) {
+			if a.Path == p {
+				return a
+			}
+		}
+		t.Fatalf("no %s", p)
+		return nil
+	}
+	steps := []struct {
+		file, old, new string
+		fails          bool
+	}{
+		{"content/nyheter/forste.md", "Inline <b>fet</b>", "Inline <i>kursiv</i>", false},
+		{"content/om.md", "Se [statistikken]", "Les [statistikken]", false},
+		{"content/nyheter/andre.md", "Tekst med lenke", "[borte](/borte/) lenke", true},
+		{"content/nyheter/andre.md", "[borte](/borte/) lenke", "Tekst med lenke", false},
+		{"content/nyheter/andre.md", "Tekst med lenke", "{{< tall finnesikke >}} lenke", true},
+		{"content/nyheter/andre.md", "{{< tall finnesikke >}} lenke", "Tekst med lenke igjen", false},
+	}
+	for _, st := range steps {
+		replaceIn(st.file, st.old, st.new)(root)
+		want, wantErr := Site(load(), Options{Root: root, Serve: true})
+		fresh := byPath(load(), st.file)
+		a := byPath(s, st.file)
+		a.Body, a.BodyLine = fresh.Body, fresh.BodyLine
+		got, err := inc.Refresh(a)
+		if errors.Is(err, ErrNoLastBuild) { // after a failed build
+			s = load()
+			got, err = inc.Site(s, Options{Root: root, Serve: true})
+		}
+		if !reflect.DeepEqual(err, wantErr) || (err != nil) != st.fails {
+			t.Fatalf("%s: error %v, want %v", st.new, err, wantErr)
+		}
+		if msg := sameFiles(want, got); msg != "" {
+			t.Fatalf("%s: %s", st.new, msg)
+		}
+	}
 }

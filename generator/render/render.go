@@ -35,6 +35,7 @@ type renderer struct {
 	tmpl    *templates
 	figures map[string]string
 	charts  map[string]*chartData
+	memo    *Incremental // the dev server's caches; nil in a full build
 }
 
 // Site renders every file of the public site. Problems in templates, in
