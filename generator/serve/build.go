@@ -20,6 +20,12 @@ type builder struct {
 	charts render.ChartRenderer
 	cache  *site.Cache
 	inc    *render.Incremental
+
+	// The articles of the last good build by path, and its day (which
+	// decides what is a future post), for edits of an article's text only.
+	articles map[string]*site.Article
+	day      string
+	quickly  bool // the last build took the quick path
 }
 
 func newBuilder(fsys fs.FS, expired bool, charts render.ChartRenderer) *builder {
@@ -34,6 +40,12 @@ func newBuilder(fsys fs.FS, expired bool, charts render.ChartRenderer) *builder 
 
 // build loads and renders the site after the changes in b.
 func (bl *builder) build(b batch) ([]output.File, error) {
+	now := time.Now()
+	files, ok, err := bl.quick(b, now)
+	if bl.quickly = ok; ok {
+		return files, err
+	}
+	bl.articles = nil
 	if b.all {
 		bl.cache.Clear()
 	}
@@ -41,12 +53,48 @@ func (bl *builder) build(b batch) ([]output.File, error) {
 		bl.cache.Forget(p)
 	}
 	opt := bl.opt
-	opt.Now = time.Now()
+	opt.Now = now
 	s, err := bl.cache.Load(bl.fsys, opt)
 	if err != nil {
 		return nil, err
 	}
-	return bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true})
+	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true})
+	if err == nil {
+		bl.articles, bl.day = map[string]*site.Article{}, now.Format(time.DateOnly)
+		for _, a := range append(append([]*site.Article{}, s.Articles...), s.Pages...) {
+			bl.articles[a.Path] = a
+		}
+	}
+	return files, err
+}
+
+// quick handles the commonest edit without going over the whole site: the
+// text of articles, and nothing else of them, changed since the last good
+// build. It puts the new bodies into that build's model and lets the
+// renderer refresh their pages and the feed. ok is false when the batch is
+// anything else; then the whole pipeline runs.
+func (bl *builder) quick(b batch, now time.Time) (files []output.File, ok bool, err error) {
+	if bl.articles == nil || b.all || len(b.paths) == 0 || now.Format(time.DateOnly) != bl.day {
+		return nil, false, nil
+	}
+	olds := make([]*site.Article, len(b.paths))
+	news := make([]*site.Article, len(b.paths))
+	for i, p := range b.paths {
+		if olds[i] = bl.articles[p]; olds[i] == nil {
+			return nil, false, nil
+		}
+		if news[i], err = bl.cache.Article(bl.fsys, p); err != nil || !site.SameMeta(news[i], olds[i]) {
+			return nil, false, nil
+		}
+	}
+	for i, a := range olds {
+		a.Body, a.BodyLine = news[i].Body, news[i].BodyLine
+	}
+	files, err = bl.inc.Refresh(olds...)
+	if err != nil {
+		bl.articles = nil
+	}
+	return files, true, err
 }
 
 // change is what a new build means for the browsers.
@@ -58,25 +106,30 @@ const (
 	pagesChanged
 )
 
-// compare tells how files differ from the served snapshot. Pages taken from
-// the renderer's cache share their bytes with the old snapshot, so most
-// comparisons stop at the first byte's address.
-func compare(old map[string][]byte, files []output.File) change {
-	if len(old) != len(files) {
-		return pagesChanged
-	}
-	c := unchanged
+// diff returns the files that are new or changed since the served
+// snapshot, what that means for the browsers, and whether a path of the
+// snapshot is gone. Pages taken from the renderer's cache share their bytes
+// with the snapshot, so most comparisons stop at the first byte's address.
+func diff(old map[string][]byte, files []output.File) (changed []output.File, c change, removed bool) {
+	added := 0
 	for _, f := range files {
 		prev, ok := old[f.Path]
 		if ok && sameBytes(prev, f.Data) {
 			continue
 		}
+		changed = append(changed, f)
+		if !ok {
+			added++
+		}
 		if !ok || !strings.HasSuffix(f.Path, ".css") {
-			return pagesChanged
+			c = pagesChanged
 		}
 		c = max(c, stylesOnly)
 	}
-	return c
+	if removed = len(old)+added != len(files); removed {
+		c = pagesChanged
+	}
+	return changed, c, removed
 }
 
 func sameBytes(a, b []byte) bool {

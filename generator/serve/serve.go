@@ -11,10 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -95,6 +97,9 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("kan ikke lytte på %s: %w", cfg.Addr, err)
 	}
 	s.rebuild(batch{})
+	// The first build leaves much garbage; collect it now rather than
+	// during the first edit, and give the memory back.
+	debug.FreeOSMemory()
 	s.http = &http.Server{Handler: s.files, ReadHeaderTimeout: 10 * time.Second}
 	s.wg.Add(2)
 	go func() {
@@ -165,15 +170,23 @@ func (s *Server) rebuild(b batch) {
 		s.report(err)
 		return
 	}
-	st := s.builder.inc.Stats()
-	fmt.Fprintf(s.cfg.Log, "bygget på %d ms (%d av %d sider på nytt)\n", time.Since(start).Milliseconds(), st.Rendered, st.Pages)
 	old := s.files.current.Load()
-	c := compare(old.files, files)
+	changed, c, removed := diff(old.files, files)
+	st := s.builder.inc.Stats()
+	defer func() {
+		fmt.Fprintf(s.cfg.Log, "bygget på %d ms (%d av %d sider på nytt)\n", time.Since(start).Milliseconds(), st.Rendered, st.Pages)
+	}()
 	if c == unchanged && !s.failed {
 		return
 	}
-	next := &snapshot{version: old.version + 1, files: make(map[string][]byte, len(files))}
-	for _, f := range files {
+	next := &snapshot{version: old.version + 1}
+	if removed {
+		next.files = make(map[string][]byte, len(files))
+		changed = files
+	} else {
+		next.files = maps.Clone(old.files)
+	}
+	for _, f := range changed {
 		next.files[f.Path] = f.Data
 	}
 	s.files.current.Store(next)
