@@ -6,7 +6,7 @@
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
 
-.PHONY: all build check test quality quality-tools echarts fuzz clean pdf bundle
+.PHONY: all build check serve test quality quality-tools echarts fuzz bench-serve clean pdf bundle
 
 all: build
 
@@ -15,6 +15,16 @@ build: $(ECHARTS)
 
 check: $(ECHARTS)
 	$(GO) run ./generator check
+
+# The dev server: builds into memory (never public/), shows drafts and
+# future posts, rebuilds on every save and reloads the browser.
+ADDR ?= 127.0.0.1:1313
+serve: $(ECHARTS)
+	$(GO) run ./generator serve -addr $(ADDR)
+
+# Edit-to-reload time of the dev server on 10,000 synthetic articles.
+bench-serve: $(ECHARTS)
+	$(GO) test ./generator/serve -run '^$$' -bench BenchmarkEditToReload -benchtime 1x -timeout 10m -v
 
 FUZZTIME ?= 4s
 FUZZ_TARGETS := FuzzSplitFrontMatter FuzzParseArticle FuzzLoadData FuzzIndexTOML

@@ -4,20 +4,25 @@
 //	go run ./generator build [-root .] [-out public] [-drafts] [-future] [-expired]
 //	go run ./generator check [-root .] [-drafts] [-future] [-expired]
 //	go run ./generator bundle [-root .] [-out public] [-zip FILE]
+//	go run ./generator serve [-root .] [-addr 127.0.0.1:1313] [-expired]
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"alisnord/generator/chart"
 	"alisnord/generator/output"
 	"alisnord/generator/render"
+	"alisnord/generator/serve"
 	"alisnord/generator/site"
 )
 
@@ -30,14 +35,16 @@ Kommandoer:
   check   sjekk data og innhold uten å skrive noe
   bundle  bygg som build, og lag i tillegg en zip av nettstedet som virker
           frakoblet fra file:// (for en minnepinne), standard <out>/alis-nord-frakoblet.zip
+  serve   utviklingsserver: bygger i minnet, viser utkast og planlagte saker,
+          bygger på nytt ved hver endring og laster siden i nettleseren på nytt
 
 Valg:
 `
 
 // config is what the command line asks for.
 type config struct {
-	root, out, echarts, zip string
-	drafts, future, expired bool
+	root, out, echarts, zip, addr string
+	drafts, future, expired       bool
 }
 
 // run is the whole program; it returns the exit code: 0 success, 1 input
@@ -70,6 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return report(stdout, stderr, err)
 	case "bundle":
 		return report(stdout, stderr, offlineBundle(cfg, stdout))
+	case "serve":
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Expired: cfg.expired, Log: stdout}))
 	}
 	fmt.Fprintf(stderr, "ukjent kommando %q\n\n%s", cmd, usage)
 	fs.PrintDefaults()
@@ -81,6 +92,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.root, "root", ".", "mappen med content/, data/ og templates/")
 	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til")
+	fs.StringVar(&cfg.addr, "addr", serve.DefaultAddr, "adressen utviklingsserveren lytter på (bare serve)")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
 	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")

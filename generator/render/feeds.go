@@ -17,7 +17,7 @@ import (
 func (r *renderer) extras(pages []*Page) []output.File {
 	out := []output.File{
 		{Path: "feed.xml", Data: r.feed(pages)},
-		{Path: "sitemap.xml", Data: r.sitemap(pages)},
+		{Path: "sitemap.xml", Data: r.memo.sitemap(r, pages)},
 		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
 	}
 	for _, id := range sortedNames(r.charts) {

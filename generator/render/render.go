@@ -36,6 +36,7 @@ type renderer struct {
 	tmpl    *templates
 	figures map[string]string
 	charts  map[string]*chartData
+	memo    *Incremental // the dev server's caches; nil in a full build
 }
 
 // Site renders every file of the public site. Problems in templates, in
@@ -66,6 +67,13 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	for _, d := range diags {
 		ds = append(ds, d...)
 	}
+	return r.finish(files, pages, ds, checkLinks)
+}
+
+// finish adds the feed, the sitemap, the chart data and the assets to the
+// pages' files, checks them all (collisions, then links with check) and
+// sorts them by path.
+func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostics, check func([]output.File, []*Page, *site.Diagnostics)) ([]output.File, error) {
 	files = append(files, r.extras(pages)...)
 	assets, err := r.assets()
 	if err != nil {
@@ -74,7 +82,7 @@ func Site(s *site.Site, opt Options) ([]output.File, error) {
 	files = append(files, assets...)
 	checkCollisions(files, pages, &ds)
 	if len(ds) == 0 {
-		checkLinks(files, pages, &ds)
+		check(files, pages, &ds)
 	}
 	if err := ds.Err(); err != nil {
 		return nil, err

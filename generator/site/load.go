@@ -30,9 +30,11 @@ const (
 // Load reads data/ and content/ from fsys (the site root), checks them and
 // returns the model. On any input problem it returns a nil Site and
 // Diagnostics listing every problem, sorted.
-func Load(fsys fs.FS, opt Options) (*Site, error) {
+func Load(fsys fs.FS, opt Options) (*Site, error) { return load(fsys, opt, nil) }
+
+func load(fsys fs.FS, opt Options, cache *Cache) (*Site, error) {
 	var ds Diagnostics
-	l := loader{fsys: fsys, ds: &ds}
+	l := loader{fsys: fsys, ds: &ds, cache: cache}
 	s := &Site{}
 	var sources struct {
 		Source []Source `toml:"source"`
@@ -74,6 +76,7 @@ type loader struct {
 	fsys   fs.FS
 	ds     *Diagnostics
 	broken bool // a file could not be decoded at all: cross-checks would mislead
+	cache  *Cache
 }
 
 // file decodes one data file into v.
@@ -115,12 +118,21 @@ func (l *loader) articles() []*Article {
 		if d.IsDir() || path.Ext(p) != ".md" || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		if a, ok := l.cached(p); ok {
+			if a != nil {
+				out = append(out, a)
+			}
+			return nil
+		}
 		src, err := fs.ReadFile(l.fsys, p)
 		if err != nil {
 			l.ds.Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
 			return nil
 		}
-		if a := parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), l.ds); a != nil {
+		n := len(*l.ds)
+		a := parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), l.ds)
+		l.remember(p, a, (*l.ds)[n:])
+		if a != nil {
 			out = append(out, a)
 		}
 		return nil

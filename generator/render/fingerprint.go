@@ -1,0 +1,112 @@
+package render
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+
+	"alisnord/generator/site"
+)
+
+// fingerprint hashes what a page is made from, so the incremental renderer
+// can tell whether it must execute the page again. Fields are written with
+// a separator or a length so that no two inputs run together.
+type fingerprint struct{ h maphash.Hash }
+
+func newFingerprint(seed maphash.Seed) *fingerprint {
+	f := &fingerprint{}
+	f.h.SetSeed(seed)
+	return f
+}
+
+func (f *fingerprint) str(ss ...string) {
+	for _, s := range ss {
+		f.h.WriteString(s)
+		f.h.WriteByte(0)
+	}
+}
+
+func (f *fingerprint) num(ns ...uint64) {
+	var b [8]byte
+	for _, n := range ns {
+		binary.LittleEndian.PutUint64(b[:], n)
+		f.h.Write(b[:])
+	}
+}
+
+func (f *fingerprint) flag(b bool) {
+	if b {
+		f.h.WriteByte(1)
+	} else {
+		f.h.WriteByte(0)
+	}
+}
+
+func (f *fingerprint) time(t time.Time) {
+	_, off := t.Zone()
+	f.num(uint64(t.Unix()), uint64(t.Nanosecond()), uint64(off))
+}
+
+func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
+
+// articleMeta hashes everything of an article a page may show but its
+// Markdown body and its neighbours: lists, tag pages and neighbours' links
+// show these fields. TestArticleMetaCoversFields keeps it complete.
+func (f *fingerprint) articleMeta(a *site.Article) {
+	f.str(a.Path, a.Slug, a.Title, a.Summary, a.Author, a.Layout)
+	f.flag(a.News)
+	f.flag(a.Draft)
+	f.flag(a.Future)
+	f.flag(a.Expired)
+	f.time(a.Date)
+	f.time(a.PublishDate)
+	f.time(a.ExpiryDate)
+	f.num(uint64(len(a.Tags)), uint64(a.BodyLine))
+	f.str(a.Tags...)
+}
+
+// value hashes a data value of the model by reflection: structs, slices,
+// maps (in key order) and scalars. Pointers are not followed: in the model
+// they are links the check fills in between entries that are hashed in
+// their own right (an area's participants, a participant's area).
+func (f *fingerprint) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			f.time(t)
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				f.value(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		f.num(uint64(v.Len()))
+		for i := range v.Len() {
+			f.value(v.Index(i))
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		f.num(uint64(len(keys)))
+		for _, k := range keys {
+			f.value(k)
+			f.value(v.MapIndex(k))
+		}
+	case reflect.String:
+		f.str(v.String())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		f.num(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		f.num(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		f.num(math.Float64bits(v.Float()))
+	case reflect.Bool:
+		f.flag(v.Bool())
+	}
+}

@@ -1,0 +1,188 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Cache keeps the parsed articles and the folder listings of earlier
+// loads, so that the dev server reads and parses again only what changed.
+// The caller says what changed with Forget; a file the cache has not seen
+// is always read. Data files are decoded on every load: they are few and
+// small, and the checks link their entries to each other. A Cache is not
+// safe for concurrent use.
+type Cache struct {
+	articles  map[string]*cachedArticle // by path
+	dirs      map[string][]fs.DirEntry  // folder listings, by path
+	forgotten map[string]bool           // paths forgotten since the last load
+	gen       int                       // the current load, to drop files no longer there
+}
+
+// cachedArticle is one parsed file and the problems parsing it found. a is
+// never handed out: each load gets its own copy, which publish changes.
+type cachedArticle struct {
+	a   *Article
+	ds  Diagnostics
+	gen int
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{articles: map[string]*cachedArticle{}, dirs: map[string][]fs.DirEntry{}, forgotten: map[string]bool{}}
+}
+
+// Forget drops what the cache knows about path (slash-separated, relative
+// to the site root) and, when path is a folder, about everything below it.
+func (c *Cache) Forget(path string) {
+	c.forgotten[path] = true
+	prefix := strings.TrimSuffix(path, "/") + "/"
+	delete(c.articles, path)
+	for p := range c.articles {
+		if strings.HasPrefix(p, prefix) {
+			delete(c.articles, p)
+		}
+	}
+	delete(c.dirs, path)
+	for p := range c.dirs {
+		if strings.HasPrefix(p, prefix) {
+			delete(c.dirs, p)
+		}
+	}
+}
+
+// Clear forgets everything, for when the caller has lost track of changes.
+func (c *Cache) Clear() {
+	clear(c.articles)
+	clear(c.dirs)
+	clear(c.forgotten)
+}
+
+// Len is the number of files the cache holds.
+func (c *Cache) Len() int { return len(c.articles) }
+
+// Load is Load through the cache: articles not forgotten since the last
+// load are not read or parsed again, and folders whose entries did not
+// change are not listed again.
+func (c *Cache) Load(fsys fs.FS, opt Options) (*Site, error) {
+	c.gen++
+	c.checkListings(fsys)
+	s, err := load(cachedFS{fsys, c}, opt, c)
+	for p, e := range c.articles {
+		if e.gen != c.gen {
+			delete(c.articles, p) // no longer under content/
+		}
+	}
+	return s, err
+}
+
+// checkListings drops the listing of each folder in which a forgotten path
+// appeared, disappeared or changed between file and folder. A file edited
+// in place leaves its folder's listing as it was.
+func (c *Cache) checkListings(fsys fs.FS) {
+	for p := range c.forgotten {
+		dir, name := path.Split(p)
+		dir = strings.TrimSuffix(dir, "/")
+		entries, ok := c.dirs[dir]
+		if !ok {
+			continue
+		}
+		i := sort.Search(len(entries), func(i int) bool { return entries[i].Name() >= name })
+		listed := i < len(entries) && entries[i].Name() == name
+		fi, err := fs.Stat(fsys, p)
+		exists := err == nil
+		if !errors.Is(err, fs.ErrNotExist) && err != nil || listed != exists || listed && entries[i].IsDir() != fi.IsDir() {
+			delete(c.dirs, dir)
+		}
+	}
+	clear(c.forgotten)
+}
+
+// cachedFS answers ReadDir from the cache's listings (which the walk of
+// content/ uses) and passes everything else through.
+type cachedFS struct {
+	fs.FS
+	c *Cache
+}
+
+func (f cachedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if entries, ok := f.c.dirs[name]; ok {
+		return entries, nil
+	}
+	entries, err := fs.ReadDir(f.FS, name)
+	if err == nil {
+		f.c.dirs[name] = entries
+	}
+	return entries, err
+}
+
+func (f cachedFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(f.FS, name) }
+
+func (f cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
+
+// cached returns the article parsed earlier from p, adding the problems
+// found then; ok is false when p must be read.
+func (l *loader) cached(p string) (a *Article, ok bool) {
+	if l.cache == nil {
+		return nil, false
+	}
+	e := l.cache.articles[p]
+	if e == nil {
+		return nil, false
+	}
+	e.gen = l.cache.gen
+	*l.ds = append(*l.ds, e.ds...)
+	if e.a == nil {
+		return nil, true
+	}
+	cp := *e.a
+	return &cp, true
+}
+
+// remember stores what parsing p gave: the article (nil when it could not
+// be parsed) and its problems.
+func (l *loader) remember(p string, a *Article, ds Diagnostics) {
+	if l.cache == nil {
+		return
+	}
+	e := &cachedArticle{ds: append(Diagnostics(nil), ds...), gen: l.cache.gen}
+	if a != nil {
+		cp := *a
+		e.a = &cp
+	}
+	l.cache.articles[p] = e
+}
+
+// Article reads and parses the file at p again, as Load would, and
+// remembers the result. The article is not published: Prev, Next, Future
+// and Expired are unset. It is nil when the file has problems, which come
+// back as Diagnostics.
+func (c *Cache) Article(fsys fs.FS, p string) (*Article, error) {
+	var ds Diagnostics
+	l := loader{fsys: fsys, ds: &ds, cache: c}
+	c.Forget(p)
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		ds.Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
+		return nil, ds.Err()
+	}
+	a := parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), &ds)
+	l.remember(p, a, ds)
+	if len(ds) > 0 {
+		return nil, ds.Err()
+	}
+	return a, nil
+}
+
+// SameMeta tells whether a and b, parsed from the same file, differ at most
+// in their Markdown body (and the line it starts on): then only the pages
+// that show the body change.
+func SameMeta(a, b *Article) bool {
+	return a.Path == b.Path && a.Slug == b.Slug && a.News == b.News && a.Title == b.Title &&
+		a.Summary == b.Summary && a.Author == b.Author && a.Date.Equal(b.Date) &&
+		a.PublishDate.Equal(b.PublishDate) && a.ExpiryDate.Equal(b.ExpiryDate) &&
+		slices.Equal(a.Tags, b.Tags) && a.Draft == b.Draft && a.Layout == b.Layout
+}

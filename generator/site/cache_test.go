@@ -1,0 +1,134 @@
+package site
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestCacheLoad checks that a load through the cache gives the same model
+// as a plain load, after edits the cache was told about, and that it does
+// not read a file it was not told changed.
+func TestCacheLoad(t *testing.T) {
+	m := repoFS(t)
+	c := NewCache()
+	same := func(step string) *Site {
+		t.Helper()
+		want, wantErr := Load(m, Options{Now: now})
+		got, gotErr := c.Load(m, Options{Now: now})
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotErr, wantErr) {
+			t.Fatalf("%s: cached load differs from a plain load\n got err %v\nwant err %v", step, gotErr, wantErr)
+		}
+		return got
+	}
+	same("first load")
+	if c.Len() == 0 {
+		t.Fatal("the cache kept no article")
+	}
+	if same("second load").Articles[0] == same("third load").Articles[0] {
+		t.Error("two loads share an Article; publish would change the earlier site")
+	}
+
+	news := "content/nyheter/styringsgruppen-samles.md"
+	edit(t, m, news, "Styringsgruppen for ALIS-Nord samles", "Ny tittel:")
+	c.Forget(news)
+	if s := same("after an edit"); !strings.HasPrefix(s.Articles[len(s.Articles)-1].Title, "Ny tittel:") {
+		t.Errorf("edited title not seen: %q", s.Articles[len(s.Articles)-1].Title)
+	}
+
+	m["content/nyheter/ny.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ny\"\ndate = 2000-01-01\n+++\nTekst.\n")}
+	c.Forget("content/nyheter/ny.md")
+	same("after a new file, the oldest")
+	delete(m, "content/nyheter/ny.md")
+	c.Forget("content/nyheter/ny.md")
+	same("after a deleted file")
+
+	m["content/nyheter/brutt.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \n+++\n")}
+	c.Forget("content/nyheter/brutt.md")
+	same("with a broken file")
+	same("with the broken file cached")
+	c.Forget("content/nyheter")
+	delete(m, "content/nyheter/brutt.md")
+	same("after forgetting a folder")
+
+	m["content/ny-mappe/side.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Side i ny mappe\"\n+++\nTekst.\n")}
+	c.Forget("content/ny-mappe")
+	same("after a new folder")
+}
+
+// TestCacheTrustsForget shows the contract: a change the cache is not told
+// about, an edit or a new file, is not seen until Forget (or Clear).
+func TestCacheTrustsForget(t *testing.T) {
+	m := repoFS(t)
+	c := NewCache()
+	first, err := c.Load(m, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := len(first.Pages)
+	page := "content/om.md"
+	edit(t, m, page, "title = \"", "title = \"Endret ")
+	title := func() string {
+		s, err := c.Load(m, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range s.Pages {
+			if a.Path == page {
+				return a.Title
+			}
+		}
+		t.Fatalf("%s not loaded", page)
+		return ""
+	}
+	if got := title(); strings.HasPrefix(got, "Endret ") {
+		t.Errorf("the cache read a file it was not told about: %q", got)
+	}
+	m["content/ny.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ny\"\n+++\n")}
+	if s, _ := c.Load(m, Options{Now: now}); len(s.Pages) != pages {
+		t.Errorf("the cache listed content/ again without being told: %d pages", len(s.Pages))
+	}
+	c.Clear()
+	if got := title(); !strings.HasPrefix(got, "Endret ") {
+		t.Errorf("after Clear the edit is still not seen: %q", got)
+	}
+}
+
+// TestSameMetaCoversFields changes each field of Article in turn: all but
+// the body and what publish sets must make SameMeta false, or the dev
+// server would take an edit of that field for a body-only edit.
+func TestSameMetaCoversFields(t *testing.T) {
+	base := Article{Title: "T", Tags: []string{"a"}, Date: now}
+	body := map[string]bool{"Body": true, "BodyLine": true, "Prev": true, "Next": true, "Future": true, "Expired": true}
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		a := base
+		a.Tags = slices.Clone(base.Tags)
+		switch x := reflect.ValueOf(&a).Elem().Field(i).Addr().Interface().(type) {
+		case *string:
+			*x += "x"
+		case *bool:
+			*x = !*x
+		case *int:
+			*x++
+		case *time.Time:
+			*x = x.AddDate(0, 0, 1)
+		case *[]string:
+			*x = append(*x, "b")
+		case *[]byte:
+			*x = append(*x, 'b')
+		case **Article:
+			*x = &Article{}
+		default:
+			t.Errorf("field %s (%s): teach this test about its type", f.Name, f.Type)
+			continue
+		}
+		if got := SameMeta(&a, &base); got != body[f.Name] {
+			t.Errorf("SameMeta after a change of %s = %v, want %v", f.Name, got, body[f.Name])
+		}
+	}
+}
