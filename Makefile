@@ -4,7 +4,7 @@
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
 
-.PHONY: all build check test echarts fuzz clean
+.PHONY: all build check test echarts fuzz bench clean
 
 all: build
 
@@ -28,6 +28,14 @@ fuzz:
 		echo "fuzz $$t ($(FUZZTIME))"; \
 		out=$$($(GO) test ./generator/site -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
 	done
+
+# Times full builds of a synthetic corpus (generator/bench), beside Hugo when
+# a hugo binary is on PATH or in $(go env GOPATH)/bin. Not part of make test.
+BENCH_N    ?= 1000,10000
+BENCH_RUNS ?= 3
+
+bench: $(ECHARTS)
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS)
 
 echarts: $(ECHARTS)
 
