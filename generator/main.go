@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"alisnord/generator/chart"
@@ -126,17 +127,33 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := render.Site(s, render.Options{Root: root, Charts: charts})
-	if err != nil {
-		return err
-	}
+	opt := render.Options{Root: root, Charts: charts}
 	if checkOnly {
+		files, err := render.Site(s, opt)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
 		return nil
 	}
-	if err := output.Write(cfg.out, files); err != nil {
+	// Pages go to disk as they are rendered; the new site replaces the old
+	// one only when every page succeeded.
+	st, err := output.Begin(cfg.out)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", len(files), cfg.out, time.Since(start).Milliseconds())
+	var n atomic.Int64
+	err = render.Stream(s, opt, func(f output.File) error {
+		n.Add(1)
+		return st.Write(f)
+	})
+	if err != nil {
+		st.Abort()
+		return err
+	}
+	if err := st.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", n.Load(), cfg.out, time.Since(start).Milliseconds())
 	return nil
 }

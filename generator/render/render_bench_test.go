@@ -69,8 +69,8 @@ func BenchmarkRender(b *testing.B) {
 }
 
 // BenchmarkBuild is the whole of `generator build` on the corpus written
-// to disk: load, compile ECharts, render with real charts, write
-// (replacing the previous build's folder, as a rebuild does). Profile
+// to disk: load, compile ECharts, render with real charts, streaming
+// each file to disk// (replacing the previous build's folder, as a rebuild does). Profile
 // it with -cpuprofile and -memprofile to see what dominates a build.
 func BenchmarkBuild(b *testing.B) {
 	bundle, err := chart.LoadBundle(filepath.Join("..", "..", ".cache", "echarts", "echarts.min.js"))
@@ -102,11 +102,14 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		files, err := Site(s, Options{Root: fsys, Charts: charts})
+		st, err := output.Begin(filepath.Join(dir, "public"))
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := output.Write(filepath.Join(dir, "public"), files); err != nil {
+		if err := Stream(s, Options{Root: fsys, Charts: charts}, st.Write); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}
