@@ -116,14 +116,16 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 					"--cacheDir", filepath.Join(work, "hugo-cache"))
 			}})
 		}
-		for _, t := range tools {
-			fmt.Fprintf(stderr, "N=%d: %s, 1 oppvarming + %d målte bygg\n", n, t.name, cfg.runs)
-			res, err := measure(t, n, cfg.runs, filepath.Join(work, "public-"+t.name))
-			if err != nil {
-				return err
-			}
-			results = append(results, res)
+		outs := make([]string, len(tools))
+		for i, t := range tools {
+			outs[i] = filepath.Join(work, "public-"+t.name)
 		}
+		fmt.Fprintf(stderr, "N=%d: 1 oppvarming + %d målte bygg per verktøy, på omgang\n", n, cfg.runs)
+		res, err := measure(tools, n, cfg.runs, outs)
+		if err != nil {
+			return err
+		}
+		results = append(results, res...)
 		if !cfg.keepOutput {
 			os.RemoveAll(work)
 		}

@@ -34,36 +34,52 @@ type result struct {
 	charts int // distinct charts (one CSV download each)
 }
 
-// measure builds once to warm caches, then runs more times, each into a
-// fresh out folder, and counts what the last build wrote.
-func measure(t tool, n, runs int, out string) (result, error) {
-	res := result{n: n, tool: t.name}
-	for i := range runs + 1 {
-		if err := os.RemoveAll(out); err != nil {
-			return res, err
-		}
-		r, err := timed(t.cmd(out))
-		if err != nil {
-			return res, fmt.Errorf("%s, N=%d: %w", t.name, n, err)
-		}
-		if i > 0 { // run 0 is the warm-up
-			res.runs = append(res.runs, r)
+// measure builds once with each tool to warm caches, then takes runs
+// turns, each tool building once per turn into a fresh folder, so load from
+// other processes on the machine falls on all tools alike. It counts what
+// each tool's last build wrote.
+func measure(tools []tool, n, runs int, outs []string) ([]result, error) {
+	res := make([]result, len(tools))
+	for i, t := range tools {
+		res[i] = result{n: n, tool: t.name}
+	}
+	for turn := range runs + 1 {
+		for i, t := range tools {
+			if err := os.RemoveAll(outs[i]); err != nil {
+				return nil, err
+			}
+			r, err := timed(t.cmd(outs[i]))
+			if err != nil {
+				return nil, fmt.Errorf("%s, N=%d: %w", t.name, n, err)
+			}
+			if turn > 0 { // turn 0 is the warm-up
+				res[i].runs = append(res[i].runs, r)
+			}
 		}
 	}
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	for i := range res {
+		if err := res[i].count(outs[i]); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// count counts the files, HTML pages and chart downloads in out.
+func (r *result) count(out string) error {
+	return filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		res.files++
+		r.files++
 		if strings.HasSuffix(p, ".html") {
-			res.pages++
+			r.pages++
 		}
 		if strings.HasSuffix(p, ".csv") && strings.Contains(filepath.ToSlash(p), "/statistikk/data/") {
-			res.charts++
+			r.charts++
 		}
 		return nil
 	})
-	return res, err
 }
 
 // timed runs cmd and returns its wall time, CPU time (user + system) and
