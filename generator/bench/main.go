@@ -103,16 +103,19 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 	for _, n := range cfg.sizes {
 		work := filepath.Join(dir, "n"+strconv.Itoa(n))
 		fmt.Fprintf(stderr, "N=%d: skriver syntetisk korpus til %s\n", n, work)
-		ours, hugoDir, err := writeSites(work, cfg.repo, n)
+		ss, err := writeSites(work, cfg.repo, n)
 		if err != nil {
 			return err
 		}
-		tools := []tool{{"alisnord", func(out string) *exec.Cmd {
-			return exec.Command(bin, "build", "-root", ours, "-out", out, "-echarts", echarts)
-		}}}
+		ours := func(root string) func(out string) *exec.Cmd {
+			return func(out string) *exec.Cmd {
+				return exec.Command(bin, "build", "-root", root, "-out", out, "-echarts", echarts)
+			}
+		}
+		tools := []tool{{"alisnord", ours(ss.full)}, {"alisnord-saker", ours(ss.articles)}}
 		if hugo != "" {
 			tools = append(tools, tool{"hugo", func(out string) *exec.Cmd {
-				return exec.Command(hugo, "--source", hugoDir, "--destination", out, "--quiet",
+				return exec.Command(hugo, "--source", ss.hugo, "--destination", out, "--quiet",
 					"--cacheDir", filepath.Join(work, "hugo-cache"))
 			}})
 		}

@@ -15,36 +15,44 @@ import (
 //go:embed all:hugo
 var hugoSite embed.FS
 
-// writeSites writes the synthetic corpus for n articles to dir/site (with
-// the repository's templates/ copied in) and the Hugo site to dir/hugo,
-// whose content is the same folder of articles.
-func writeSites(dir, repo string, n int) (ours, hugo string, err error) {
+// sites are the three site roots of one corpus size.
+type sites struct {
+	full     string // the corpus with areas and participants scaled with N
+	articles string // the same articles with the smallest data (corpus.ArticlesOnly)
+	hugo     string // the Hugo site, whose content is full's content/
+}
+
+// writeSites writes the synthetic corpus for n articles below dir: our two
+// site roots (with the repository's templates/ copied in) and the Hugo site.
+func writeSites(dir, repo string, n int) (sites, error) {
 	if err := os.RemoveAll(dir); err != nil {
-		return "", "", err
+		return sites{}, err
 	}
-	ours, hugo = filepath.Join(dir, "site"), filepath.Join(dir, "hugo")
-	site, err := corpus.FS(n, os.DirFS(repo))
-	if err != nil {
-		return "", "", err
-	}
-	if err := copyTree(site, ".", ours); err != nil {
-		return "", "", err
+	ss := sites{filepath.Join(dir, "site"), filepath.Join(dir, "saker"), filepath.Join(dir, "hugo")}
+	for root, size := range map[string]corpus.Size{ss.full: corpus.SizeFor(n), ss.articles: corpus.ArticlesOnly(n)} {
+		site, err := corpus.FS(size, os.DirFS(repo))
+		if err != nil {
+			return sites{}, err
+		}
+		if err := copyTree(site, ".", root); err != nil {
+			return sites{}, err
+		}
 	}
 	sub, _ := fs.Sub(hugoSite, "hugo")
-	if err := copyTree(sub, ".", hugo); err != nil {
-		return "", "", err
+	if err := copyTree(sub, ".", ss.hugo); err != nil {
+		return sites{}, err
 	}
-	content, err := filepath.Abs(filepath.Join(ours, "content"))
+	content, err := filepath.Abs(filepath.Join(ss.full, "content"))
 	if err != nil {
-		return "", "", err
+		return sites{}, err
 	}
 	cfg, err := fs.ReadFile(sub, "hugo.toml")
 	if err != nil {
-		return "", "", err
+		return sites{}, err
 	}
 	// Top-level keys must come before the first table; contentDir goes first.
 	cfg = append(fmt.Appendf(nil, "contentDir = %q\n", content), cfg...)
-	return ours, hugo, writeFile(filepath.Join(hugo, "hugo.toml"), cfg)
+	return ss, writeFile(filepath.Join(ss.hugo, "hugo.toml"), cfg)
 }
 
 func writeFile(name string, data []byte) error {

@@ -18,7 +18,7 @@ var benchN = flag.Int("corpus", 1000, "articles in the synthetic corpus of the b
 // benchSite loads the synthetic corpus of -corpus articles, in memory.
 func benchSite(b *testing.B) (fstest.MapFS, *site.Site) {
 	b.Helper()
-	m, err := corpus.FS(*benchN, os.DirFS("../.."))
+	m, err := corpus.FS(corpus.SizeFor(*benchN), os.DirFS("../.."))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func BenchmarkBuild(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	m, err := corpus.FS(*benchN, os.DirFS("../.."))
+	m, err := corpus.FS(corpus.SizeFor(*benchN), os.DirFS("../.."))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,7 +15,7 @@ var benchN = flag.Int("corpus", 1000, "articles in the synthetic corpus of the b
 // BenchmarkLoad reads, parses and checks a synthetic corpus (articles,
 // areas and participants scaled with -corpus) held in memory.
 func BenchmarkLoad(b *testing.B) {
-	m, err := corpus.FS(*benchN, os.DirFS("../.."))
+	m, err := corpus.FS(corpus.SizeFor(*benchN), os.DirFS("../.."))
 	if err != nil {
 		b.Fatal(err)
 	}

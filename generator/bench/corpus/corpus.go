@@ -32,11 +32,15 @@ func SizeFor(n int) Size {
 	return Size{Articles: n, Areas: areas, Participants: max(areas, n/10)}
 }
 
+// ArticlesOnly is n articles with the smallest data the site accepts (four
+// areas of one participant each): about the page set Hugo builds.
+func ArticlesOnly(n int) Size { return Size{Articles: n, Areas: 4, Participants: 4} }
+
 // Files returns the corpus as slash-separated paths below the site root
 // (content/ and data/; the caller adds templates/) and their contents.
-func Files(n int) map[string][]byte {
-	size := SizeFor(n)
-	rng := rand.New(rand.NewPCG(Seed, uint64(n)))
+// The articles depend only on size.Articles.
+func Files(size Size) map[string][]byte {
+	rng := rand.New(rand.NewPCG(Seed, uint64(size.Articles)))
 	out := map[string][]byte{
 		"SYNTETISK.txt": []byte(readme),
 		"content/om.md": []byte("+++\ntitle = \"Om (syntetisk)\"\nsummary = \"Syntetisk side for ytelsestesten.\"\n+++\n\n" +
@@ -94,12 +98,11 @@ func pickTags(rng *rand.Rand, k int) []string {
 	return out
 }
 
-// FS returns the corpus of n articles as a site root, with templates/
-// copied from repo (the repository root), ready for site.Load and
-// render.Site.
-func FS(n int, repo fs.FS) (fstest.MapFS, error) {
+// FS returns the corpus as a site root, with templates/ copied from repo
+// (the repository root), ready for site.Load and render.Site.
+func FS(size Size, repo fs.FS) (fstest.MapFS, error) {
 	m := fstest.MapFS{}
-	for p, data := range Files(n) {
+	for p, data := range Files(size) {
 		m[p] = &fstest.MapFile{Data: data}
 	}
 	err := fs.WalkDir(repo, "templates", func(p string, d fs.DirEntry, err error) error {

@@ -16,7 +16,7 @@ import (
 // siteFS is a corpus of n articles with the repository's templates.
 func siteFS(t *testing.T, n int) fstest.MapFS {
 	t.Helper()
-	m, err := corpus.FS(n, os.DirFS("../../.."))
+	m, err := corpus.FS(corpus.SizeFor(n), os.DirFS("../../.."))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestCorpusTotalsChecked(t *testing.T) {
 }
 
 func TestCorpusDeterministic(t *testing.T) {
-	a, b := corpus.Files(40), corpus.Files(40)
+	a, b := corpus.Files(corpus.SizeFor(40)), corpus.Files(corpus.SizeFor(40))
 	if len(a) != len(b) {
 		t.Fatal("different file counts")
 	}
@@ -76,5 +76,9 @@ func TestCorpusDeterministic(t *testing.T) {
 	}
 	if !strings.Contains(string(a["content/nyheter/sak-00001.md"]), "Syntetisk") {
 		t.Error("articles are not marked synthetic")
+	}
+	small := corpus.Files(corpus.ArticlesOnly(40))
+	if !bytes.Equal(small["content/nyheter/sak-00040.md"], a["content/nyheter/sak-00040.md"]) {
+		t.Error("the articles-only corpus has other articles")
 	}
 }
