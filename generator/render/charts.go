@@ -59,15 +59,15 @@ func (r *renderer) buildCharts() []*chartData {
 // drawCharts renders the SVGs of all charts in one batch, so the chart
 // renderer can spread them over its workers. Pages that show a chart wait
 // for it (svgDone) while the rest of the site renders meanwhile.
-func (r *renderer) drawCharts(all []*chartData) error {
-	if r.opt.Charts == nil {
+func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) error {
+	if cr == nil {
 		return nil
 	}
 	specs := make([]chart.Spec, len(all))
 	for i, c := range all {
 		specs[i] = c.Spec
 	}
-	svgs, err := r.opt.Charts.Render(specs)
+	svgs, err := cr.Render(specs)
 	if err != nil {
 		return site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
 	}

@@ -72,10 +72,14 @@ func Stream(s *site.Site, opt Options, emit func(output.File) error) error {
 	if err != nil {
 		return err
 	}
+	// The renderer does not keep the chart renderer: once the SVGs are
+	// drawn, its JavaScript runtimes can be collected while pages render.
+	charts := opt.Charts
+	opt.Charts = nil
 	r := &renderer{site: s, opt: opt, md: newMarkdown(), tmpl: tmpl, figures: figures(s), svgDone: make(chan struct{})}
 	all := r.buildCharts()
 	go func() {
-		r.svgErr = r.drawCharts(all)
+		r.svgErr = r.drawCharts(charts, all)
 		close(r.svgDone)
 	}()
 	assets, err := r.assets()
