@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 
 	"alisnord/generator/chart"
@@ -142,18 +141,13 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var n atomic.Int64
-	err = render.Stream(s, opt, func(f output.File) error {
-		n.Add(1)
-		return st.Write(f)
-	})
-	if err != nil {
+	if err := render.Stream(s, opt, st); err != nil {
 		st.Abort()
 		return err
 	}
 	if err := st.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", n.Load(), cfg.out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), cfg.out, time.Since(start).Milliseconds())
 	return nil
 }

@@ -16,11 +16,18 @@ func TestStagingConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	paths := make([]string, 200)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("a/%d/b/%d.html", i%7, i)
+	}
+	if err := st.Prepare(paths[:100]); err != nil { // the rest come unannounced
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	errs := make([]error, 200)
 	for i := range errs {
 		wg.Go(func() {
-			errs[i] = st.Write(File{fmt.Sprintf("a/%d/b/%d.html", i%7, i), []byte("x")})
+			errs[i] = st.Write(File{paths[i], []byte("x")})
 		})
 	}
 	wg.Wait()
@@ -31,6 +38,9 @@ func TestStagingConcurrent(t *testing.T) {
 	}
 	if err := st.Commit(); err != nil {
 		t.Fatal(err)
+	}
+	if st.Files() != 200 {
+		t.Errorf("Files() = %d, want 200", st.Files())
 	}
 	if got := len(list(t, dir)); got != 200 {
 		t.Errorf("got %d files, want 200", got)
@@ -52,6 +62,9 @@ func TestStagingAbort(t *testing.T) {
 	}
 	if err := st.Write(File{"../out.html", []byte("x")}); err == nil {
 		t.Error("an unsafe path was written")
+	}
+	if err := st.Prepare([]string{"ok/index.html", "/abs/index.html"}); err == nil {
+		t.Error("Prepare accepted an unsafe path")
 	}
 	st.Abort()
 	if got := list(t, dir); len(got) != 1 || got[0] != "index.html=keep" {

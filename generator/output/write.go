@@ -29,6 +29,14 @@ func Write(dir string, files []File) error {
 	if err != nil {
 		return err
 	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	if err := st.Prepare(paths); err != nil {
+		st.Abort()
+		return err
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
 	for _, f := range files {

@@ -45,29 +45,48 @@ type renderer struct {
 // templates, in Markdown (unknown figures or charts) and two pages claiming
 // one path come back as site.Diagnostics.
 func Site(s *site.Site, opt Options) ([]output.File, error) {
-	var mu sync.Mutex
-	var files []output.File
-	err := Stream(s, opt, func(f output.File) error {
-		f.Data = bytes.Clone(f.Data) // Stream reuses the buffer
-		mu.Lock()
-		files = append(files, f)
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
+	var c collector
+	if err := Stream(s, opt, &c); err != nil {
 		return nil, err
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	sort.Slice(c.files, func(i, j int) bool { return c.files[i].Path < c.files[j].Path })
+	return c.files, nil
 }
 
-// Stream renders every file of the public site and hands each to emit as
-// soon as it is ready, from several goroutines at once, so a build never
-// holds the whole site in memory. f.Data is valid only during the call:
-// the buffer is reused. When Stream returns an error (the problems Site
-// reports, or emit's first error), the files already emitted are not a
-// site and must be thrown away (output.Staging.Abort).
-func Stream(s *site.Site, opt Options, emit func(output.File) error) error {
+// Sink receives the files of a render; *output.Staging writes them to disk.
+type Sink interface {
+	// Prepare is given the path of every file before the first Write.
+	Prepare(paths []string) error
+	// Write is given one file. It is called from several goroutines at
+	// once and must not keep f.Data: the buffer is reused.
+	Write(f output.File) error
+}
+
+// collector is the Sink of Site: the files in memory.
+type collector struct {
+	mu    sync.Mutex
+	files []output.File
+}
+
+func (c *collector) Prepare(paths []string) error {
+	c.files = make([]output.File, 0, len(paths))
+	return nil
+}
+
+func (c *collector) Write(f output.File) error {
+	f.Data = bytes.Clone(f.Data)
+	c.mu.Lock()
+	c.files = append(c.files, f)
+	c.mu.Unlock()
+	return nil
+}
+
+// Stream renders every file of the public site and hands each to the sink
+// as soon as it is ready, from several goroutines at once, so a build never
+// holds the whole site in memory. When Stream returns an error (the
+// problems Site reports, or the sink's first error), the files already
+// written are not a site and must be thrown away (output.Staging.Abort).
+func Stream(s *site.Site, opt Options, sink Sink) error {
 	tmpl, err := parseTemplates(opt.Root)
 	if err != nil {
 		return err
@@ -91,7 +110,11 @@ func Stream(s *site.Site, opt Options, emit func(output.File) error) error {
 	paths := outputPaths(pages, r.extraPaths(), assets)
 	var ds site.Diagnostics
 	checkCollisions(paths, pages, &ds)
-	pageDiags, linkDiags, err := r.renderPages(pages, paths, emit)
+	if err := sink.Prepare(paths); err != nil {
+		<-r.svgDone
+		return err
+	}
+	pageDiags, linkDiags, err := r.renderPages(pages, paths, sink.Write)
 	<-r.svgDone
 	if err != nil {
 		return err
@@ -111,14 +134,15 @@ func Stream(s *site.Site, opt Options, emit func(output.File) error) error {
 		return err
 	}
 	for _, f := range append(r.extras(pages), assets...) {
-		if err := emit(f); err != nil {
+		if err := sink.Write(f); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// renderPages renders the pages in parallel and emits each as it is done;
+// renderPages renders the pages in parallel and hands each to emit as it
+// is done;
 // pages that show charts go last, so the SVGs are drawn meanwhile. Each
 // page's problems land in its own slot, so the report never depends on
 // scheduling. The error is emit's.

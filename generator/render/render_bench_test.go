@@ -106,7 +106,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Stream(s, Options{Root: fsys, Charts: charts}, st.Write); err != nil {
+		if err := Stream(s, Options{Root: fsys, Charts: charts}, st); err != nil {
 			b.Fatal(err)
 		}
 		if err := st.Commit(); err != nil {
