@@ -133,7 +133,7 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 			os.RemoveAll(work)
 		}
 	}
-	printTable(stdout, results, cfg.runs, hugo)
+	printTable(stdout, results, cfg.runs, hugo, cfg.noHugo)
 	return nil
 }
 

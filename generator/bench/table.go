@@ -12,12 +12,15 @@ import (
 
 // printTable prints one row per corpus size and tool, with our/Hugo
 // ratios on our rows when Hugo was measured at that size.
-func printTable(w io.Writer, results []result, runs int, hugo string) {
+func printTable(w io.Writer, results []result, runs int, hugo string, noHugo bool) {
 	fmt.Fprintf(w, "\nFullt bygg av syntetisk korpus: median av %d bygg etter én oppvarming (%s/%s, %d kjerner)\n",
 		runs, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
-	if hugo != "" {
+	switch {
+	case hugo != "":
 		fmt.Fprintf(w, "Hugo: %s\n", hugoVersion(hugo))
-	} else {
+	case noHugo:
+		fmt.Fprintln(w, "Hugo: ikke målt (-nohugo)")
+	default:
 		fmt.Fprintln(w, "Hugo: ikke funnet (go install github.com/gohugoio/hugo@v0.165.0 for å sammenligne)")
 	}
 	fmt.Fprintln(w)
