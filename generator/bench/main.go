@@ -119,12 +119,8 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 					"--cacheDir", filepath.Join(work, "hugo-cache"))
 			}})
 		}
-		outs := make([]string, len(tools))
-		for i, t := range tools {
-			outs[i] = filepath.Join(work, "public-"+t.name)
-		}
 		fmt.Fprintf(stderr, "N=%d: 1 oppvarming + %d målte bygg per verktøy, på omgang\n", n, cfg.runs)
-		res, err := measure(tools, n, cfg.runs, outs)
+		res, err := measure(tools, n, cfg.runs, work)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -35,20 +34,20 @@ type result struct {
 }
 
 // measure builds once with each tool to warm caches, then takes runs
-// turns, each tool building once per turn into a fresh folder, so load from
-// other processes on the machine falls on all tools alike. It counts what
-// each tool's last build wrote.
-func measure(tools []tool, n, runs int, outs []string) ([]result, error) {
+// turns, each tool building once per turn, so load from other processes on
+// the machine falls on all tools alike. Every build writes to a folder of
+// its own below work: building into a path just emptied makes the kernel
+// slow (freed blocks are being discarded), which would measure the disk,
+// not the tools. It counts what each tool's last build wrote.
+func measure(tools []tool, n, runs int, work string) ([]result, error) {
 	res := make([]result, len(tools))
+	out := func(i, turn int) string { return filepath.Join(work, fmt.Sprintf("public-%s-%d", tools[i].name, turn)) }
 	for i, t := range tools {
 		res[i] = result{n: n, tool: t.name}
 	}
 	for turn := range runs + 1 {
 		for i, t := range tools {
-			if err := os.RemoveAll(outs[i]); err != nil {
-				return nil, err
-			}
-			r, err := timed(t.cmd(outs[i]))
+			r, err := timed(t.cmd(out(i, turn)))
 			if err != nil {
 				return nil, fmt.Errorf("%s, N=%d: %w", t.name, n, err)
 			}
@@ -58,7 +57,7 @@ func measure(tools []tool, n, runs int, outs []string) ([]result, error) {
 		}
 	}
 	for i := range res {
-		if err := res[i].count(outs[i]); err != nil {
+		if err := res[i].count(out(i, runs)); err != nil {
 			return nil, err
 		}
 	}
