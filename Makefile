@@ -6,7 +6,7 @@
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
 
-.PHONY: all build check serve test quality quality-tools echarts fuzz bench-serve clean pdf bundle
+.PHONY: all build check serve test quality quality-tools echarts fuzz bench bench-serve clean pdf bundle
 
 all: build
 
@@ -79,6 +79,14 @@ pdf: build
 
 bundle: $(ECHARTS)
 	$(GO) run ./generator bundle
+
+# Times full builds of a synthetic corpus (generator/bench), beside Hugo when
+# a hugo binary is on PATH or in $(go env GOPATH)/bin. Not part of make test.
+BENCH_N    ?= 1000,10000
+BENCH_RUNS ?= 3
+
+bench: $(ECHARTS)
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS)
 
 echarts: $(ECHARTS)
 

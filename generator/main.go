@@ -73,8 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "build", "check":
-		_, err := build(cfg, cmd == "check", stdout)
-		return report(stdout, stderr, err)
+		return report(stdout, stderr, build(cfg, cmd == "check", stdout))
 	case "bundle":
 		return report(stdout, stderr, offlineBundle(cfg, stdout))
 	case "serve":
@@ -125,14 +124,44 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// build runs the pipeline: load and check, render, write. It returns the
-// files it wrote.
-func build(cfg config, checkOnly bool, stdout io.Writer) ([]output.File, error) {
+// build runs the pipeline: load and check, render, write.
+func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	start := time.Now()
+	s, opt, err := prepare(cfg)
+	if err != nil {
+		return err
+	}
+	if checkOnly {
+		files, err := render.Site(s, opt)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
+		return nil
+	}
+	// Pages go to disk as they are rendered; the new site replaces the old
+	// one only when every page succeeded.
+	st, err := output.Begin(cfg.out)
+	if err != nil {
+		return err
+	}
+	if err := render.Stream(s, opt, st); err != nil {
+		st.Abort()
+		return err
+	}
+	if err := st.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), cfg.out, time.Since(start).Milliseconds())
+	return nil
+}
+
+// prepare loads and checks the site and readies the chart renderer.
+func prepare(cfg config) (*site.Site, render.Options, error) {
 	root := os.DirFS(cfg.root)
 	s, err := site.Load(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
 	if err != nil {
-		return nil, err
+		return nil, render.Options{}, err
 	}
 	bundlePath := cfg.echarts
 	if bundlePath == "" {
@@ -140,32 +169,29 @@ func build(cfg config, checkOnly bool, stdout io.Writer) ([]output.File, error) 
 	}
 	bundle, err := chart.LoadBundle(bundlePath)
 	if err != nil {
-		return nil, err
+		return nil, render.Options{}, err
 	}
 	charts, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
-		return nil, err
+		return nil, render.Options{}, err
 	}
-	files, err := render.Site(s, render.Options{Root: root, Charts: charts})
-	if err != nil {
-		return nil, err
-	}
-	if checkOnly {
-		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
-		return files, nil
-	}
-	if err := output.Write(cfg.out, files); err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", len(files), cfg.out, time.Since(start).Milliseconds())
-	return files, nil
+	return s, render.Options{Root: root, Charts: charts}, nil
 }
 
-// offlineBundle builds the site and zips it for reading offline: every link is
-// relative and ends in index.html, so the unzipped folder works from file://.
+// offlineBundle builds the site into -out and zips the same files for
+// reading offline: every link is relative and ends in index.html, so the
+// unzipped folder works from file://.
 func offlineBundle(cfg config, stdout io.Writer) error {
-	files, err := build(cfg, false, stdout)
+	start := time.Now()
+	s, opt, err := prepare(cfg)
 	if err != nil {
+		return err
+	}
+	files, err := render.Site(s, opt)
+	if err != nil {
+		return err
+	}
+	if err := output.Write(cfg.out, files); err != nil {
 		return err
 	}
 	zip := cfg.zip
@@ -175,6 +201,7 @@ func offlineBundle(cfg config, stdout io.Writer) error {
 	if err := output.WriteZip(zip, "alis-nord", files); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "skrev %s (%d filer); pakk den ut og åpne alis-nord/index.html\n", zip, len(files))
+	fmt.Fprintf(stdout, "bygget %d filer til %s og skrev %s på %d ms; pakk den ut og åpne alis-nord/index.html\n",
+		len(files), cfg.out, zip, time.Since(start).Milliseconds())
 	return nil
 }

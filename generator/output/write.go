@@ -1,13 +1,12 @@
 // Package output is the only package that touches the disk: it writes a
-// built site, held in memory as a list of files, into the output folder in
-// one swap, so readers and later builds never see a half-written site.
+// built site into the output folder in one swap, so readers and later
+// builds never see a half-written site. Files can come as a list (Write)
+// or one by one while the site is still being rendered (Begin).
 package output
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -26,77 +25,34 @@ type File struct {
 // succeeded; on error dir is left as it was. Stale files vanish with the
 // old folder.
 func Write(dir string, files []File) error {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	st, err := Begin(dir)
 	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	if err := st.Prepare(paths); err != nil {
+		st.Abort()
 		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(tmp, dir)
-}
-
-// writeAll writes files below root, concurrently over all cores.
-func writeAll(root string, files []File) error {
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if err := checkPath(f.Path); err != nil {
-			return err
-		}
-		dirs[path.Dir(f.Path)] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
 	for _, f := range files {
-		g.Go(func() error {
-			return os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644)
-		})
+		g.Go(func() error { return st.Write(f) })
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		st.Abort()
+		return err
+	}
+	return st.Commit()
 }
 
 // checkPath refuses paths that would leave the output folder.
 func checkPath(p string) error {
 	if p == "" || path.IsAbs(p) || strings.HasPrefix(path.Clean(p), "..") || path.Clean(p) != p {
 		return fmt.Errorf("output: unsafe path %q", p)
-	}
-	return nil
-}
-
-// swap moves tmp into dir's place; the old dir is removed after the move.
-func swap(tmp, dir string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		os.RemoveAll(tmp)
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
 	}
 	return nil
 }

@@ -47,31 +47,39 @@ var chartOrder = []string{
 // chartDataDir is where the CSV and JSON downloads live.
 const chartDataDir = "statistikk/data/"
 
-// buildCharts builds every chart of the site and renders all SVGs in one
-// batch, so the chart renderer can spread them over its workers.
-func (r *renderer) buildCharts() (map[string]*chartData, error) {
+// buildCharts builds every chart of the site (data, table, downloads)
+// into r.charts, without the SVGs, and returns them in order for drawCharts.
+func (r *renderer) buildCharts() []*chartData {
 	all := siteCharts(r.site)
+	r.charts = make(map[string]*chartData, len(all))
+	for _, c := range all {
+		c.CSV, c.JSON = chartCSV(c), chartJSON(c)
+		r.charts[c.Spec.ID] = c
+	}
+	return all
+}
+
+// drawCharts renders the SVGs of all charts, each for a desktop column and
+// for a phone, in one batch, so the chart renderer can spread them over its
+// workers. Pages that show a chart wait for it (svgDone) while the rest of
+// the site renders meanwhile.
+func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) error {
+	if cr == nil {
+		return nil
+	}
 	specs := make([]chart.Spec, 0, 2*len(all))
 	for _, c := range all {
 		specs = append(specs, c.Spec, narrow(c.Spec))
 	}
-	out := make(map[string]*chartData, len(all))
-	for _, c := range all {
-		c.CSV, c.JSON = chartCSV(c), chartJSON(c)
-		out[c.Spec.ID] = c
-	}
-	if r.opt.Charts == nil {
-		return out, nil
-	}
-	svgs, err := r.opt.Charts.Render(specs)
+	svgs, err := cr.Render(specs)
 	if err != nil {
-		return nil, site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
+		return site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
 	}
 	for i, c := range all {
 		// Built by package chart, which escapes all text.
 		c.SVG, c.SVGNarrow = template.HTML(svgs[2*i]), template.HTML(svgs[2*i+1])
 	}
-	return out, nil
+	return nil
 }
 
 // Size of the phone drawing of a chart, in CSS pixels: about the width of a
@@ -112,9 +120,11 @@ func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView 
 	return r.chartViews(p, "stillinger-i-"+pt.Area)
 }
 
-// chartHTML renders a chart block inside Markdown on page p.
+// chartHTML renders a chart block inside Markdown on page p, once the
+// SVGs are drawn.
 func (r *renderer) chartHTML(p *Page) func(string) (string, bool) {
 	return func(name string) (string, bool) {
+		<-r.svgDone
 		views := r.chartViews(p, name)
 		if len(views) == 0 {
 			return "", false

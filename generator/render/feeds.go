@@ -13,13 +13,29 @@ import (
 )
 
 // extras renders the files that are not HTML pages: the Atom feed, the
-// sitemap and robots.txt. It runs after the pages, whose bodies it reuses.
+// sitemap, robots.txt and the chart downloads. It runs after the pages,
+// whose bodies it reuses.
 func (r *renderer) extras(pages []*Page) []output.File {
 	out := []output.File{
 		{Path: "feed.xml", Data: r.feed(pages)},
 		{Path: "sitemap.xml", Data: r.memo.sitemap(r, pages)},
 		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
 	}
+	return append(out, r.chartFiles()...)
+}
+
+// extraPaths lists the paths of extras before any page is rendered.
+func (r *renderer) extraPaths() []string {
+	out := []string{"feed.xml", "sitemap.xml", "robots.txt"}
+	for _, f := range r.chartFiles() {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+// chartFiles are the CSV and JSON downloads of every chart.
+func (r *renderer) chartFiles() []output.File {
+	var out []output.File
 	for _, id := range sortedNames(r.charts) {
 		c := r.charts[id]
 		out = append(out, output.File{Path: chartDataDir + id + ".csv", Data: c.CSV},
@@ -75,7 +91,10 @@ type atomCat struct {
 
 func atomTime(t time.Time) string { return t.Format("2006-01-02") + "T00:00:00Z" }
 
-// feed is the Atom feed of the 20 newest articles, with their full text.
+// feedSize is how many of the newest articles the feed carries.
+const feedSize = 20
+
+// feed is the Atom feed of the newest articles, with their full text.
 func (r *renderer) feed(pages []*Page) []byte {
 	s := r.site
 	base := s.Settings.BaseURL
@@ -91,7 +110,7 @@ func (r *renderer) feed(pages []*Page) []byte {
 			body[p.Article] = string(p.Body)
 		}
 	}
-	for _, a := range firstN(s.Articles, 20) {
+	for _, a := range firstN(s.Articles, feedSize) {
 		url := base + a.Slug + "/"
 		e := atomEntry{Title: a.Title, ID: url, Link: atomLink{Href: url, Rel: "alternate", Type: "text/html"},
 			Published: atomTime(a.Date), Updated: atomTime(a.Date), Summary: a.Summary,

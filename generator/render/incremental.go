@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"sort"
 	"unique"
 
 	"github.com/yuin/goldmark"
@@ -104,12 +106,13 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 	f.value(dataOf(s))
 	f.flag(opt.Charts != nil)
 	if dataKey := f.sum(); inc.charts == nil || dataKey != inc.dataKey {
-		if r.charts, err = r.buildCharts(); err != nil {
+		if err := r.drawCharts(opt.Charts, r.buildCharts()); err != nil {
 			return nil, 0, err
 		}
 		inc.charts, inc.dataKey = r.charts, dataKey
 	}
 	r.charts = inc.charts
+	r.svgDone = drawn // the charts are drawn before any page renders
 	f.num(inc.tmplKey)
 	f.flag(opt.Serve)
 	for _, a := range s.Pages {
@@ -254,7 +257,7 @@ func (inc *Incremental) renderPages(r *renderer, pages []*Page, keys []uint64) (
 			continue
 		}
 		g.Go(func() error {
-			files[i], diags[i] = r.page(p)
+			files[i], diags[i] = r.renderPage(p)
 			if len(diags[i]) == 0 {
 				fresh[i] = &renderedPage{key: keys[i], data: files[i].Data, body: p.Body, links: p.links,
 					targets: pageTargets(p, files[i].Data)}
@@ -296,9 +299,7 @@ func pageTargets(p *Page, data []byte) []string {
 	for _, l := range p.links {
 		add(l.rel)
 	}
-	for _, m := range attrLink.FindAllSubmatch(data, -1) {
-		add(htmlUnescape(string(m[1])))
-	}
+	attrLinks(data, func(v []byte) { add(htmlUnescape(v)) })
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -333,7 +334,46 @@ func (inc *Incremental) checkLinks(files []output.File, pages []*Page, ds *site.
 			badFiles, badPages = append(badFiles, files[i]), append(badPages, p)
 		}
 	}
-	if len(badPages) > 0 {
-		checkLinks(append(badFiles, files...), badPages, ds)
+	for j, p := range badPages {
+		*ds = append(*ds, checkLinks(p, badFiles[j].Data, exists)...)
 	}
+}
+
+// drawn is a closed channel: for the dev server the charts are drawn
+// before pages render.
+var drawn = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// renderPage renders one page into a buffer of its own, which the
+// Incremental keeps.
+func (r *renderer) renderPage(p *Page) (output.File, site.Diagnostics) {
+	var buf bytes.Buffer
+	if ds := r.page(p, &buf); ds != nil {
+		return output.File{}, ds
+	}
+	return output.File{Path: p.Path, Data: buf.Bytes()}, nil
+}
+
+// finish adds the feed, the sitemap, the chart data and the assets to the
+// pages' files, checks them all (collisions, then links with check) and
+// sorts them by path.
+func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostics, check func([]output.File, []*Page, *site.Diagnostics)) ([]output.File, error) {
+	files = append(files, r.extras(pages)...)
+	assets, err := r.assets()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, assets...)
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	checkCollisions(paths, pages, &ds)
+	if len(ds) == 0 {
+		check(files, pages, &ds)
+	}
+	if err := ds.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
 }

@@ -1,12 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
-	"alisnord/generator/output"
 	"alisnord/generator/site"
 )
 
@@ -17,59 +16,132 @@ type mdLink struct {
 	pos       site.Pos
 }
 
-var attrLink = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+// checkLinks reports every relative link or asset reference in the HTML of
+// page p that does not resolve to a file of the build (exists). Links
+// written in Markdown are reported at their line in the article; the rest
+// at the page template.
+func checkLinks(p *Page, html []byte, exists map[string]bool) site.Diagnostics {
+	if p.Kind == "404" {
+		return nil // the 404 page links from the site root, checked by the browser tests
+	}
+	var ds site.Diagnostics
+	dir := path.Dir(p.Path)
+	var fromMarkdown map[string]bool
+	if len(p.links) > 0 {
+		fromMarkdown = make(map[string]bool, len(p.links))
+	}
+	for _, l := range p.links {
+		fromMarkdown[l.rel] = true
+		if target, ok := resolve(dir, l.rel); ok && !exists[target] {
+			ds.Add(l.pos, "lenken %q peker ikke til noen side i nettstedet", l.orig)
+		}
+	}
+	attrLinks(html, func(raw []byte) {
+		link := htmlUnescape(raw)
+		if fromMarkdown[link] {
+			return
+		}
+		if target, ok := resolve(dir, link); ok && !exists[target] {
+			ds.Add(site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, "%s lenker til %q, som ikke finnes", p.Path, link)
+		}
+	})
+	return ds
+}
 
-// checkLinks reports every relative link or asset reference in an HTML page
-// that does not resolve to a file of the build. Links written in Markdown
-// are reported at their line in the article; the rest at the page template.
-func checkLinks(files []output.File, pages []*Page, ds *site.Diagnostics) {
-	exists := make(map[string]bool, len(files))
-	for _, f := range files {
-		exists[f.Path] = true
+// attrLinks calls fn with the value of every href="…" and src="…"
+// attribute in html (the name preceded by white space), in order. It
+// scans bytes instead of using a regular expression: on a large site this
+// check reads every byte of every page.
+func attrLinks(html []byte, fn func(value []byte)) {
+	for i := 0; ; {
+		eq := bytes.Index(html[i:], []byte(`="`))
+		if eq < 0 {
+			return
+		}
+		eq += i
+		start := eq + 2
+		i = start
+		if !linkAttr(html[:eq]) {
+			continue
+		}
+		end := bytes.IndexByte(html[start:], '"')
+		if end < 0 {
+			return
+		}
+		fn(html[start : start+end])
+		i = start + end + 1
 	}
-	for i, p := range pages {
-		if p.Kind == "404" || i >= len(files) || files[i].Path == "" {
-			continue // the 404 page links from the site root, checked by the browser tests
-		}
-		dir := path.Dir(p.Path)
-		fromMarkdown := map[string]bool{}
-		for _, l := range p.links {
-			fromMarkdown[l.rel] = true
-			if target, ok := resolve(dir, l.rel); ok && !exists[target] {
-				ds.Add(l.pos, "lenken %q peker ikke til noen side i nettstedet", l.orig)
-			}
-		}
-		for _, m := range attrLink.FindAllSubmatch(files[i].Data, -1) {
-			link := htmlUnescape(string(m[1]))
-			if fromMarkdown[link] {
-				continue
-			}
-			if target, ok := resolve(dir, link); ok && !exists[target] {
-				ds.Add(site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, "%s lenker til %q, som ikke finnes", p.Path, link)
-			}
-		}
+}
+
+// linkAttr tells whether before ends in white space and "href" or "src".
+func linkAttr(before []byte) bool {
+	var name int
+	switch {
+	case bytes.HasSuffix(before, []byte("href")):
+		name = 4
+	case bytes.HasSuffix(before, []byte("src")):
+		name = 3
+	default:
+		return false
 	}
+	if len(before) <= name {
+		return false
+	}
+	switch before[len(before)-name-1] {
+	case ' ', '\t', '\n', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // resolve turns a link on a page in dir into an output path; ok is false
 // for links that leave the site (schemes, protocol-relative) or stay on
 // the page.
 func resolve(dir, link string) (string, bool) {
+	if plainPath(link) { // the common case, without parsing a URL
+		return joinLink(dir, link), true
+	}
 	u, err := url.Parse(link)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(link, "//") || u.Path == "" {
 		return "", false
 	}
-	p := u.Path
+	return joinLink(dir, u.Path), true
+}
+
+// plainPath tells whether link is a non-empty path that url.Parse would
+// return unchanged: no scheme, query, fragment, escapes or control bytes.
+func plainPath(link string) bool {
+	if link == "" || strings.HasPrefix(link, "//") {
+		return false
+	}
+	for i := 0; i < len(link); i++ {
+		switch c := link[i]; {
+		case c < 0x21 || c == 0x7f, c == ':', c == '?', c == '#', c == '%', c == '\\':
+			return false
+		}
+	}
+	return true
+}
+
+// joinLink makes the link path p on a page in dir an output path; a folder
+// link means its index.html.
+func joinLink(dir, p string) string {
+	folder := strings.HasSuffix(p, "/")
 	if !strings.HasPrefix(p, "/") {
 		p = path.Join(dir, p)
 	}
 	p = strings.TrimPrefix(path.Clean(p), "/")
-	if strings.HasSuffix(u.Path, "/") {
+	if folder {
 		p += "/index.html"
 	}
-	return p, true
+	return p
 }
 
 var unescaper = strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">")
 
-func htmlUnescape(s string) string { return unescaper.Replace(s) }
+func htmlUnescape(b []byte) string {
+	if bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
+	return unescaper.Replace(string(b))
+}

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -85,12 +87,15 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 	if len(ds) > 0 {
 		return "", nil, ds
 	}
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	out := mdBuffers.Get().(*mdBuffer)
+	defer mdBuffers.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	if err := md.Renderer().Render(out.w, src, doc); err != nil {
 		ds.Add(site.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
 		return "", nil, ds
 	}
-	return template.HTML(buf.String()), links, nil // goldmark escapes text; raw HTML is escaped by escapeHTML
+	return template.HTML(out.buf.String()), links, nil // goldmark escapes text; raw HTML is escaped by escapeHTML
 }
 
 // headingIDs gives headings Norwegian-friendly ids ("Første" → "forste",
@@ -111,6 +116,19 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 }
 
 func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
+
+// mdBuffer is goldmark's output buffer with the buffered writer goldmark
+// writes through; both are reused from article to article.
+type mdBuffer struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var mdBuffers = sync.Pool{New: func() any {
+	b := &mdBuffer{}
+	b.w = bufio.NewWriter(&b.buf)
+	return b
+}}
 
 // rewrite makes a root-relative destination page-relative and records
 // every link that stays inside the site, with its line, for the link check.

@@ -56,14 +56,14 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 		}
 		p := l.pages[i]
 		delete(inc.pages, p.Path) // the next Site renders it again
-		file, d := l.r.page(p)
+		file, d := l.r.renderPage(p)
 		ds = append(ds, d...)
 		if len(d) > 0 {
 			continue
 		}
 		for _, t := range pageTargets(p, file.Data) {
 			if !l.exists[t] {
-				checkLinks(append([]output.File{file}, files...), []*Page{p}, &ds)
+				ds = append(ds, checkLinks(p, file.Data, l.exists)...)
 				break
 			}
 		}

@@ -123,27 +123,25 @@ func (f cachedFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(f.F
 
 func (f cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
 
-// cached returns the article parsed earlier from p, adding the problems
+// cached returns the article parsed earlier from p with the problems
 // found then; ok is false when p must be read.
-func (l *loader) cached(p string) (a *Article, ok bool) {
+func (l *loader) cached(p string) (a *Article, ds Diagnostics, ok bool) {
 	if l.cache == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	e := l.cache.articles[p]
 	if e == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	e.gen = l.cache.gen
-	*l.ds = append(*l.ds, e.ds...)
+	ds = append(Diagnostics(nil), e.ds...)
 	if e.a == nil {
-		return nil, true
+		return nil, ds, true
 	}
 	cp := *e.a
-	return &cp, true
+	return &cp, ds, true
 }
 
-// remember stores what parsing p gave: the article (nil when it could not
-// be parsed) and its problems.
 func (l *loader) remember(p string, a *Article, ds Diagnostics) {
 	if l.cache == nil {
 		return

@@ -3,9 +3,12 @@ package site
 import (
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Options choose which articles a build includes.
@@ -105,9 +108,12 @@ func fsErr(err error) string {
 	return err.Error()
 }
 
-// articles reads every .md file under content/, sorted by path.
+// articles reads every .md file under content/, sorted by path. Files the
+// dev server's cache holds are taken from it; the others are read and
+// parsed in parallel, each into its own slot, so the result and the
+// diagnostics never depend on scheduling.
 func (l *loader) articles() []*Article {
-	var out []*Article
+	var paths []string
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -115,30 +121,43 @@ func (l *loader) articles() []*Article {
 		if d.IsDir() && p != "content" && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if d.IsDir() || path.Ext(p) != ".md" || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if a, ok := l.cached(p); ok {
-			if a != nil {
-				out = append(out, a)
-			}
-			return nil
-		}
-		src, err := fs.ReadFile(l.fsys, p)
-		if err != nil {
-			l.ds.Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
-			return nil
-		}
-		n := len(*l.ds)
-		a := parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), l.ds)
-		l.remember(p, a, (*l.ds)[n:])
-		if a != nil {
-			out = append(out, a)
+		if !d.IsDir() && path.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), ".") {
+			paths = append(paths, p)
 		}
 		return nil
 	})
 	if err != nil {
 		l.ds.Add(Pos{Path: "content"}, "kan ikke lese mappen: %v", fsErr(err))
+	}
+	articles := make([]*Article, len(paths))
+	diags := make([]Diagnostics, len(paths))
+	cached := make([]bool, len(paths))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		if articles[i], diags[i], cached[i] = l.cached(p); cached[i] {
+			continue
+		}
+		g.Go(func() error {
+			src, err := fs.ReadFile(l.fsys, p)
+			if err != nil {
+				diags[i].Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
+				return nil
+			}
+			articles[i] = parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), &diags[i])
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var out []*Article
+	for i, a := range articles {
+		if !cached[i] {
+			l.remember(paths[i], a, diags[i])
+		}
+		*l.ds = append(*l.ds, diags[i]...)
+		if a != nil {
+			out = append(out, a)
+		}
 	}
 	return out
 }

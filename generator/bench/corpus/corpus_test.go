@@ -1,0 +1,84 @@
+package corpus_test
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"alisnord/generator/bench/corpus"
+	"alisnord/generator/render"
+	"alisnord/generator/site"
+)
+
+// siteFS is a corpus of n articles with the repository's templates.
+func siteFS(t *testing.T, n int) fstest.MapFS {
+	t.Helper()
+	m, err := corpus.FS(corpus.SizeFor(n), os.DirFS("../../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+var now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// TestCorpusBuilds checks that a generated corpus passes every check of the
+// generator and renders, with the page set the benchmark promises.
+func TestCorpusBuilds(t *testing.T) {
+	m := siteFS(t, 300)
+	s, err := site.Load(m, site.Options{Now: now})
+	if err != nil {
+		t.Fatalf("synthetic corpus does not load:\n%v", err)
+	}
+	size := corpus.SizeFor(300)
+	if len(s.Articles) != 300 || len(s.Areas) != size.Areas || len(s.Participants) != size.Participants || len(s.Tags) != 20 {
+		t.Errorf("got %d articles, %d areas, %d participants, %d tags; want 300, %d, %d, 20",
+			len(s.Articles), len(s.Areas), len(s.Participants), len(s.Tags), size.Areas, size.Participants)
+	}
+	files, err := render.Site(s, render.Options{Root: m})
+	if err != nil {
+		t.Fatalf("synthetic corpus does not render:\n%v", err)
+	}
+	want := map[string]bool{"nyheter/side/15/index.html": true, "nyheter/sak-00300/index.html": true,
+		"deltakere/deltaker-0030/index.html": true, "feed.xml": true, "sitemap.xml": true}
+	for _, f := range files {
+		delete(want, f.Path)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing pages: %v", want)
+	}
+}
+
+// TestCorpusTotalsChecked plants a wrong total: the generator must refuse
+// the corpus, which shows the corpus really goes through the checks.
+func TestCorpusTotalsChecked(t *testing.T) {
+	m := siteFS(t, 50)
+	p := m["data/project.toml"]
+	p.Data = bytes.Replace(p.Data, []byte("population_share_percent = 60\nparticipants = "), []byte("population_share_percent = 60\nparticipants = 1"), 1)
+	_, err := site.Load(m, site.Options{Now: now})
+	if err == nil || !strings.Contains(err.Error(), "totals.participants") {
+		t.Fatalf("planted wrong total not reported; got %v", err)
+	}
+}
+
+func TestCorpusDeterministic(t *testing.T) {
+	a, b := corpus.Files(corpus.SizeFor(40)), corpus.Files(corpus.SizeFor(40))
+	if len(a) != len(b) {
+		t.Fatal("different file counts")
+	}
+	for p := range a {
+		if !bytes.Equal(a[p], b[p]) {
+			t.Fatalf("%s differs between two runs", p)
+		}
+	}
+	if !strings.Contains(string(a["content/nyheter/sak-00001.md"]), "Syntetisk") {
+		t.Error("articles are not marked synthetic")
+	}
+	small := corpus.Files(corpus.ArticlesOnly(40))
+	if !bytes.Equal(small["content/nyheter/sak-00040.md"], a["content/nyheter/sak-00040.md"]) {
+		t.Error("the articles-only corpus has other articles")
+	}
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"alisnord/generator/bench/corpus"
+)
+
+// hugoSite is the equivalent minimal Hugo layout kept beside the runner.
+//
+//go:embed all:hugo
+var hugoSite embed.FS
+
+// sites are the three site roots of one corpus size.
+type sites struct {
+	full     string // the corpus with areas and participants scaled with N
+	articles string // the same articles with the smallest data (corpus.ArticlesOnly)
+	hugo     string // the Hugo site, whose content is full's content/
+}
+
+// writeSites writes the synthetic corpus for n articles below dir: our two
+// site roots (with the repository's templates/ copied in) and the Hugo site.
+func writeSites(dir, repo string, n int) (sites, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return sites{}, err
+	}
+	ss := sites{filepath.Join(dir, "site"), filepath.Join(dir, "saker"), filepath.Join(dir, "hugo")}
+	for root, size := range map[string]corpus.Size{ss.full: corpus.SizeFor(n), ss.articles: corpus.ArticlesOnly(n)} {
+		site, err := corpus.FS(size, os.DirFS(repo))
+		if err != nil {
+			return sites{}, err
+		}
+		if err := copyTree(site, ".", root); err != nil {
+			return sites{}, err
+		}
+	}
+	sub, _ := fs.Sub(hugoSite, "hugo")
+	if err := copyTree(sub, ".", ss.hugo); err != nil {
+		return sites{}, err
+	}
+	content, err := filepath.Abs(filepath.Join(ss.full, "content"))
+	if err != nil {
+		return sites{}, err
+	}
+	cfg, err := fs.ReadFile(sub, "hugo.toml")
+	if err != nil {
+		return sites{}, err
+	}
+	// Top-level keys must come before the first table; contentDir goes first.
+	cfg = append(fmt.Appendf(nil, "contentDir = %q\n", content), cfg...)
+	return ss, writeFile(filepath.Join(ss.hugo, "hugo.toml"), cfg)
+}
+
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// copyTree copies the tree below root in fsys to dst.
+func copyTree(fsys fs.FS, root, dst string) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		return writeFile(filepath.Join(dst, rel), data)
+	})
+}

@@ -1,0 +1,116 @@
+package render
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"alisnord/generator/bench/corpus"
+	"alisnord/generator/chart"
+	"alisnord/generator/output"
+	"alisnord/generator/site"
+)
+
+var benchN = flag.Int("corpus", 1000, "articles in the synthetic corpus of the benchmarks")
+
+// benchSite loads the synthetic corpus of -corpus articles, in memory.
+func benchSite(b *testing.B) (fstest.MapFS, *site.Site) {
+	b.Helper()
+	m, err := corpus.FS(corpus.SizeFor(*benchN), os.DirFS("../.."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := site.Load(m, site.Options{Now: testNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m, s
+}
+
+// BenchmarkMarkdown converts every article body of the corpus with
+// goldmark and our extensions, one after another.
+func BenchmarkMarkdown(b *testing.B) {
+	_, s := benchSite(b)
+	r := &renderer{site: s, md: newMarkdown(), figures: figures(s)}
+	noChart := func(string) (string, bool) { return "", true }
+	for b.Loop() {
+		for _, a := range s.Articles {
+			p := newPage(r, "article", a.Slug+"/", a.Title)
+			if _, _, ds := convert(r.md, a, mdEnv{figures: r.figures, chart: noChart, rel: p.relLink}); ds != nil {
+				b.Fatal(ds)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(s.Articles)), "µs/article")
+}
+
+// stubCharts stands in for ECharts, so BenchmarkRender measures pages only.
+type stubCharts struct{}
+
+func (stubCharts) Render(specs []chart.Spec) ([]string, error) {
+	out := make([]string, len(specs))
+	for i := range out {
+		out[i] = `<svg role="img"></svg>`
+	}
+	return out, nil
+}
+
+// BenchmarkRender renders every file of the corpus in memory: Markdown,
+// templates, feed, sitemap and the link check, with stub chart SVGs.
+func BenchmarkRender(b *testing.B) {
+	m, s := benchSite(b)
+	for b.Loop() {
+		if _, err := Site(s, Options{Root: m, Charts: stubCharts{}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is the whole of `generator build` on the corpus written
+// to disk: load, compile ECharts, render with real charts, streaming
+// each file to disk// (replacing the previous build's folder, as a rebuild does). Profile
+// it with -cpuprofile and -memprofile to see what dominates a build.
+func BenchmarkBuild(b *testing.B) {
+	bundle, err := chart.LoadBundle(filepath.Join("..", "..", ".cache", "echarts", "echarts.min.js"))
+	if err != nil {
+		b.Skip(err)
+	}
+	m, err := corpus.FS(corpus.SizeFor(*benchN), os.DirFS("../.."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	root := filepath.Join(dir, "site")
+	for p, f := range m {
+		name := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		fsys := os.DirFS(root)
+		s, err := site.Load(fsys, site.Options{Now: testNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		charts, err := chart.NewRenderer(bundle, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := output.Begin(filepath.Join(dir, "public"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Stream(s, Options{Root: fsys, Charts: charts}, st); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
