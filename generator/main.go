@@ -45,6 +45,7 @@ Valg:
 type config struct {
 	root, out, echarts, zip, addr string
 	drafts, future, expired       bool
+	noCache                       bool
 }
 
 // run is the whole program; it returns the exit code: 0 success, 1 input
@@ -94,6 +95,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.addr, "addr", serve.DefaultAddr, "adressen utviklingsserveren lytter på (bare serve)")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
 	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
+	fs.BoolVar(&cfg.noCache, "nocache", false, "tegn alle figurene på nytt i stedet for å hente dem fra <root>/.cache/charts")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
 	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
 	fs.BoolVar(&cfg.expired, "expired", false, "ta med saker som er utløpt (expiryDate)")
@@ -174,6 +176,11 @@ func prepare(cfg config) (*site.Site, render.Options, error) {
 	charts, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
 		return nil, render.Options{}, err
+	}
+	if !cfg.noCache {
+		// Drawn charts are kept between builds, keyed by the bundle and
+		// the chart's option: an unchanged chart is not drawn again.
+		charts.UseStore(output.NewCache(filepath.Join(cfg.root, ".cache", "charts")))
 	}
 	return s, render.Options{Root: root, Charts: charts}, nil
 }

@@ -107,12 +107,15 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		ours := func(root string) func(out string) *exec.Cmd {
+		ours := func(root string, flags ...string) func(out string) *exec.Cmd {
 			return func(out string) *exec.Cmd {
-				return exec.Command(bin, "build", "-root", root, "-out", out, "-echarts", echarts)
+				return exec.Command(bin, append([]string{"build", "-root", root, "-out", out, "-echarts", echarts}, flags...)...)
 			}
 		}
-		tools := []tool{{"alisnord", ours(ss.full)}, {"alisnord-saker", ours(ss.articles)}}
+		// alisnord keeps drawn charts in <root>/.cache/charts between builds,
+		// as Hugo keeps its resources in --cacheDir; alisnord-kald draws
+		// every chart in every build.
+		tools := []tool{{"alisnord", ours(ss.full)}, {"alisnord-kald", ours(ss.full, "-nocache")}, {"alisnord-saker", ours(ss.articles)}}
 		if hugo != "" {
 			tools = append(tools, tool{"hugo", func(out string) *exec.Cmd {
 				return exec.Command(hugo, "--source", ss.hugo, "--destination", out, "--quiet",

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,5 +80,36 @@ func TestWorkerClockStopped(t *testing.T) {
 	b, _ := now(goja.Undefined())
 	if a.ToInteger() != b.ToInteger() {
 		t.Errorf("Date.now() moved from %d to %d in a worker", a.ToInteger(), b.ToInteger())
+	}
+}
+
+// mapStore is a Store in memory.
+type mapStore map[string][]byte
+
+func (m mapStore) Get(k string) ([]byte, bool) { b, ok := m[k]; return b, ok }
+func (m mapStore) Put(k string, b []byte)      { m[k] = b }
+
+// TestStoreSkipsECharts shows a renderer taking raw renders from its store:
+// an entry changed in the store comes back, so ECharts did not run.
+func TestStoreSkipsECharts(t *testing.T) {
+	b := loadBundle(t)
+	spec := sampleSpecs()[Bar]
+	st := mapStore{}
+	first := newRenderer(t, b, 1)
+	first.UseStore(st)
+	want := renderOK(t, first, spec)[0]
+	if len(st) != 1 {
+		t.Fatalf("%d entries stored after one chart, want 1", len(st))
+	}
+	if plain := renderOK(t, newRenderer(t, b, 1), spec)[0]; plain != want {
+		t.Fatal("a render through the store differs from one without it")
+	}
+	for k, v := range st {
+		st[k] = []byte(strings.Replace(string(v), ">Finnmark<", ">Finnmork<", 1))
+	}
+	second := newRenderer(t, b, 1)
+	second.UseStore(st)
+	if got := renderOK(t, second, spec)[0]; !strings.Contains(got, ">Finnmork<") {
+		t.Error("the second renderer ran ECharts instead of using the stored render")
 	}
 }

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,7 +24,27 @@ type Renderer struct {
 
 	mu    sync.Mutex
 	cache map[[32]byte]*cacheEntry
+
+	store Store    // raw renders kept between builds; nil for none
+	salt  [32]byte // what else decides a render: the bundle and the harness
 }
+
+// Store keeps raw ECharts renders between builds, keyed by a hex hash of
+// everything that decides them: the bundle, the harness, the option and
+// the size. A store is only a shortcut: a miss or a failed Put just means
+// ECharts runs.
+type Store interface {
+	Get(key string) ([]byte, bool)
+	Put(key string, svg []byte)
+}
+
+// storeVersion changes when the way a raw render is made changes outside
+// the bundle and the harness (the stopped clock, say), to retire old entries.
+const storeVersion = "1"
+
+// UseStore makes r look up raw renders in st before running ECharts, and
+// keep new ones there. Call it before the first Render.
+func (r *Renderer) UseStore(st Store) { r.store = st }
 
 // cacheEntry is one raw ECharts render, shared by identical options.
 type cacheEntry struct {
@@ -51,6 +72,7 @@ func NewRenderer(bundle []byte, workers int) (*Renderer, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Renderer{
+		salt:    sha256.Sum256([]byte(storeVersion + "\x00" + harnessSource + "\x00" + string(bundle))),
 		bundle:  prog,
 		harness: harness,
 		slots:   make(chan *worker, workers),
@@ -130,7 +152,7 @@ func (r *Renderer) raw(option []byte, w, h int) (string, error) {
 	r.cache[key] = e
 	r.mu.Unlock()
 
-	e.svg, e.err = r.renderRaw(option, w, h)
+	e.svg, e.err = r.stored(key, option, w, h)
 	if e.err != nil {
 		r.mu.Lock()
 		delete(r.cache, key)
@@ -138,6 +160,24 @@ func (r *Renderer) raw(option []byte, w, h int) (string, error) {
 	}
 	close(e.done)
 	return e.svg, e.err
+}
+
+// stored returns the raw render from the store, or renders it and keeps it
+// there.
+func (r *Renderer) stored(key [32]byte, option []byte, w, h int) (string, error) {
+	if r.store == nil {
+		return r.renderRaw(option, w, h)
+	}
+	sum := sha256.Sum256(append(r.salt[:], key[:]...))
+	name := hex.EncodeToString(sum[:])
+	if b, ok := r.store.Get(name); ok {
+		return string(b), nil
+	}
+	svg, err := r.renderRaw(option, w, h)
+	if err == nil {
+		r.store.Put(name, []byte(svg))
+	}
+	return svg, err
 }
 
 // renderRaw runs one render on a free worker, creating it on first use.

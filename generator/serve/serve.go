@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/output"
 	"alisnord/generator/render"
 	"alisnord/generator/site"
 )
@@ -130,7 +131,12 @@ func chartRenderer(cfg Config) (render.ChartRenderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return chart.NewRenderer(bundle, 0)
+	r, err := chart.NewRenderer(bundle, 0)
+	if err != nil {
+		return nil, err
+	}
+	r.UseStore(output.NewCache(filepath.Join(cfg.Root, ".cache", "charts"))) // as the build does
+	return r, nil
 }
 
 // Addr is the address the server listens on.

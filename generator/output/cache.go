@@ -1,0 +1,42 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+)
+
+// Cache is a folder of files kept from build to build, such as drawn
+// charts (.cache/charts): Get reads one by key, Put writes one whole or not
+// at all. Keys are hex hashes; anything else is refused.
+type Cache struct{ dir string }
+
+// NewCache returns the cache in dir; the folder is made on the first Put.
+func NewCache(dir string) *Cache { return &Cache{dir: dir} }
+
+var cacheKey = regexp.MustCompile(`^[0-9a-f]{16,128}$`)
+
+// Get returns the file stored under key, if there is one.
+func (c *Cache) Get(key string) ([]byte, bool) {
+	if !cacheKey.MatchString(key) {
+		return nil, false
+	}
+	b, err := os.ReadFile(filepath.Join(c.dir, key))
+	return b, err == nil
+}
+
+// Put stores data under key. A cache is a shortcut, so failures are
+// ignored: the next build does the work again.
+func (c *Cache) Put(key string, data []byte) {
+	if !cacheKey.MatchString(key) || os.MkdirAll(c.dir, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(c.dir, ".put-")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(c.dir, key)) != nil {
+		os.Remove(tmp.Name())
+	}
+}
