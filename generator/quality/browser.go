@@ -8,13 +8,10 @@ import (
 	"iter"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 
 	"github.com/chromedp/cdproto/fetch"
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -195,23 +192,30 @@ func (b *Browser) run(tab context.Context, v Visit, rec *recorder) (Result, erro
 			return res, err
 		}
 	}
-	zoom, err := chromedp.Run(tab, chromedp.Evaluate[[]jsProblem](`__quality.textZoom()`))
-	if err != nil {
-		return res, err
-	}
+	zoom, err := zoomChecks(tab)
 	add(zoom)
+	return res, err
+}
+
+// zoomChecks doubles the text size, then lays the page out as a 1280 px
+// screen zoomed to 200 % (640 CSS px) and 400 % (320 CSS px).
+func zoomChecks(tab context.Context) ([]jsProblem, error) {
+	out, err := chromedp.Run(tab, chromedp.Evaluate[[]jsProblem](`__quality.textZoom()`))
+	if err != nil {
+		return nil, err
+	}
 	for _, w := range []int64{640, 320} {
 		if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 800*w/1280, chromedp.EmulateScale(1280/float64(w)))); err != nil {
-			return res, err
+			return out, err
 		}
 		what := fmt.Sprintf("zoomed to %d %% (%d px wide)", 1280*100/w, w)
 		layout, err := chromedp.Run(tab, chromedp.Evaluate[[]jsProblem](`__quality.layout(`+jsString(what)+`)`))
 		if err != nil {
-			return res, err
+			return out, err
 		}
-		add(layout)
+		out = append(out, layout...)
 	}
-	return res, nil
+	return out, nil
 }
 
 type jsProblem struct {
@@ -227,69 +231,6 @@ type inspection struct {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// recorder collects what the browser reports about one page while it loads
-// and is checked.
-type recorder struct {
-	page, url string
-	status    int64
-	mu        sync.Mutex
-	problems  []Problem
-	urls      map[network.RequestID]string
-}
-
-func (r *recorder) add(check, msg string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, p := range r.problems {
-		if p.Check == check && p.Message == msg {
-			return
-		}
-	}
-	r.problems = append(r.problems, Problem{r.page, check, msg})
-}
-
-// event runs in the tab's message loop: it must be quick and send nothing.
-func (r *recorder) event(ev any) {
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-			r.add("browser", "console."+string(ev.Type)+": "+consoleText(ev.Args))
-		}
-	case *runtime.EventExceptionThrown:
-		d := ev.ExceptionDetails
-		msg := d.Text
-		if d.Exception != nil && d.Exception.Description != "" {
-			msg += " " + d.Exception.Description
-		}
-		r.add("browser", "uncaught exception: "+msg)
-	case *log.EventEntryAdded:
-		e := ev.Entry
-		if e.Level != log.EntryLevelError || strings.Contains(e.Text, "ERR_BLOCKED_BY_CLIENT") {
-			return
-		}
-		if e.URL == r.url && r.status >= 400 {
-			return // the 404 page's own expected status
-		}
-		r.add("browser", "browser log: "+e.Text+" "+e.URL)
-	case *network.EventRequestWillBeSent:
-		r.mu.Lock()
-		r.urls[ev.RequestID] = ev.Request.URL
-		r.mu.Unlock()
-	case *network.EventLoadingFailed:
-		if ev.ErrorText == "net::ERR_BLOCKED_BY_CLIENT" || ev.Canceled {
-			return
-		}
-		r.mu.Lock()
-		u := r.urls[ev.RequestID]
-		r.mu.Unlock()
-		r.add("browser", "request failed: "+u+" "+ev.ErrorText)
-	case *network.EventResponseReceived:
-		if ev.Response.Status >= 400 && !(ev.Response.URL == r.url && ev.Response.Status == r.status) {
-			r.add("browser", fmt.Sprintf("request failed: %s answered %d", ev.Response.URL, ev.Response.Status))
-		}
-	}
 }
 
 // block lets the tab's requests to host through and fails every other one,
@@ -309,19 +250,4 @@ func (b *Browser) block(paused iter.Seq2[fetch.EventRequestPaused, error], host 
 		}
 		chromedp.Call(b.tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 	}
-}
-
-func consoleText(args []*runtime.RemoteObject) string {
-	var parts []string
-	for _, a := range args {
-		var s string
-		if len(a.Value) > 0 && json.Unmarshal(a.Value, &s) == nil {
-			parts = append(parts, s)
-		} else if len(a.Value) > 0 {
-			parts = append(parts, string(a.Value))
-		} else {
-			parts = append(parts, a.Description)
-		}
-	}
-	return strings.Join(parts, " ")
 }
