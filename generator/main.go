@@ -28,78 +28,41 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `Bruk: go run ./generator <kommando> [valg]
-
-Kommandoer:
-  build   bygg nettstedet til -out (standard public/)
-  check   sjekk data og innhold uten å skrive noe
-  bundle  bygg som build, og lag i tillegg en zip av nettstedet som virker
-          frakoblet fra file:// (for en minnepinne), standard <out>/alis-nord-frakoblet.zip
-  serve   utviklingsserver: bygger i minnet, viser utkast og planlagte saker,
-          bygger på nytt ved hver endring og laster siden i nettleseren på nytt
-
-Valg:
-`
-
-// config is what the command line asks for.
-type config struct {
-	root, out, echarts, zip, addr string
-	drafts, future, expired       bool
-	noCache                       bool
-}
-
 // run is the whole program; it returns the exit code: 0 success, 1 input
 // errors, 2 usage errors.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		fmt.Fprint(stderr, usage)
-		newFlags(&config{}, stderr).PrintDefaults()
+		printUsage(stderr)
 		if len(args) == 0 {
 			return 2
 		}
 		return 0
 	}
-	cmd := args[0]
+	cmd, ok := findCommand(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "ukjent kommando %q\n\n", args[0])
+		printUsage(stderr)
+		return 2
+	}
 	var cfg config
-	fs := newFlags(&cfg, stderr)
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := cmd.parse(args[1:], &cfg); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			cmd.printHelp(stderr)
 			return 0
 		}
+		fmt.Fprintf(stderr, "%s\n\n", err)
+		cmd.printHelp(stderr)
 		return 2
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "ukjent argument %q\n", fs.Arg(0))
-		return 2
-	}
-	switch cmd {
+	switch cmd.name {
 	case "build", "check":
-		return report(stdout, stderr, build(cfg, cmd == "check", stdout))
+		return report(stdout, stderr, build(cfg, cmd.name == "check", stdout))
 	case "bundle":
 		return report(stdout, stderr, offlineBundle(cfg, stdout))
-	case "serve":
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-		return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Expired: cfg.expired, Log: stdout}))
 	}
-	fmt.Fprintf(stderr, "ukjent kommando %q\n\n%s", cmd, usage)
-	fs.PrintDefaults()
-	return 2
-}
-
-func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.root, "root", ".", "mappen med content/, data/ og templates/")
-	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til")
-	fs.StringVar(&cfg.addr, "addr", serve.DefaultAddr, "adressen utviklingsserveren lytter på (bare serve)")
-	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
-	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
-	fs.BoolVar(&cfg.noCache, "nocache", false, "tegn alle figurene på nytt i stedet for å hente dem fra <root>/.cache/charts")
-	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
-	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
-	fs.BoolVar(&cfg.expired, "expired", false, "ta med saker som er utløpt (expiryDate)")
-	return fs
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Expired: cfg.expired, Log: stdout}))
 }
 
 // report prints the outcome and turns it into the exit code.

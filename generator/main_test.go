@@ -158,20 +158,42 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	}
 }
 
+// TestUsage: each command takes only its own flags, and every usage error
+// is a Norwegian sentence that says what to do, with exit 2.
 func TestUsage(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
 		code int
+		want string
 	}{
-		{nil, 2},
-		{[]string{"-h"}, 0},
-		{[]string{"build", "-h"}, 0},
-		{[]string{"bygg"}, 2},
-		{[]string{"build", "-nope"}, 2},
-		{[]string{"build", "extra"}, 2},
+		{nil, 2, "Kommandoer:"},
+		{[]string{"-h"}, 0, "KOMMANDO -h"},
+		{[]string{"build", "-h"}, 0, "en relativ sti regnes fra -root"},
+		{[]string{"serve", "-h"}, 0, "-addr VERDI"},
+		{[]string{"bygg"}, 2, `ukjent kommando "bygg"`},
+		{[]string{"build", "-nope"}, 2, "ukjent valg -nope for build; gyldige valg: -root, -out"},
+		{[]string{"build", "extra"}, 2, `ukjent argument "extra" etter build`},
+		{[]string{"build", "-out"}, 2, "valget -out trenger en verdi"},
+		{[]string{"build", "-addr", "127.0.0.1:1"}, 2, "valget -addr gjelder bare serve, ikke build"},
+		{[]string{"check", "-out", "x"}, 2, "valget -out gjelder bare build og bundle, ikke check"},
+		{[]string{"serve", "-drafts"}, 2, "valget -drafts gjelder bare build og check, ikke serve"},
+		{[]string{"build", "-drafts=kanskje"}, 2, "ugyldig verdi for -drafts"},
+		{[]string{"build", "---out=x"}, 2, "kan ikke lese valget"},
 	} {
-		if code, _, _ := runCmd(tc.args...); code != tc.code {
+		code, stdout, stderr := runCmd(tc.args...)
+		if code != tc.code {
 			t.Errorf("%v: exit %d, want %d", tc.args, code, tc.code)
+		}
+		if !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: stderr lacks %q:\n%s", tc.args, tc.want, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%v: usage went to stdout: %q", tc.args, stdout)
+		}
+		for _, english := range []string{"flag provided", "Usage", "needs an argument", "invalid", "default"} {
+			if strings.Contains(stderr, english) {
+				t.Errorf("%v: English %q in:\n%s", tc.args, english, stderr)
+			}
 		}
 	}
 }
@@ -179,7 +201,7 @@ func TestUsage(t *testing.T) {
 func TestCheckWritesNothing(t *testing.T) {
 	js := bundle(t)
 	root := copyRepo(t)
-	code, stdout, stderr := runCmd("check", "-root", root, "-out", filepath.Join(root, "public"), "-echarts", js)
+	code, stdout, stderr := runCmd("check", "-root", root, "-echarts", js)
 	if code != 0 {
 		t.Fatalf("check: exit %d\n%s", code, stderr)
 	}
