@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -246,6 +247,63 @@ func TestDataFileRead(t *testing.T) {
 		})
 	}
 }
+
+// TestSizeUnknown reads a file whose size Stat gives as 0 (as for files
+// in /proc) and which never ends: the read must stop just past the limit.
+func TestSizeUnknown(t *testing.T) {
+	m := repoFS(t)
+	endless := &endlessFile{}
+	_, ds := LoadAll(zeroSizeFS{m, SiteFile, endless}, Options{Now: now})
+	want := "data/site.toml:1:1: filen er større enn grensen på 5 MB: del den opp, eller sjekk at det er riktig fil"
+	if got := strings.Join(lines(ds), "\n"); got != want {
+		t.Errorf("want\n%s\ngot\n%s", want, got)
+	}
+	if endless.read > MaxDataBytes+64<<10 {
+		t.Errorf("read %d bytes of an endless file; the limit is %d", endless.read, MaxDataBytes)
+	}
+}
+
+// zeroSizeFS says every file is empty when asked for its size, and serves
+// endless under the name endlessName.
+type zeroSizeFS struct {
+	fstest.MapFS
+	endlessName string
+	endless     *endlessFile
+}
+
+func (z zeroSizeFS) Stat(name string) (fs.FileInfo, error) {
+	fi, err := z.MapFS.Stat(name)
+	return zeroSize{fi}, err
+}
+
+func (z zeroSizeFS) Open(name string) (fs.File, error) {
+	if name == z.endlessName {
+		return z.endless, nil
+	}
+	return z.MapFS.Open(name)
+}
+
+type zeroSize struct{ fs.FileInfo }
+
+func (zeroSize) Size() int64 { return 0 }
+
+// endlessFile gives comment lines for ever (up to 64 MB, so that a test of
+// a loader without a limit fails instead of filling memory).
+type endlessFile struct{ read int }
+
+func (e *endlessFile) Read(p []byte) (int, error) {
+	if e.read > 64<<20 {
+		return 0, io.EOF
+	}
+	for i := range p {
+		p[i] = "# x\n"[(e.read+i)%4]
+	}
+	e.read += len(p)
+	return len(p), nil
+}
+
+func (e *endlessFile) Stat() (fs.FileInfo, error) { return nil, fs.ErrInvalid }
+func (e *endlessFile) Close() error               { return nil }
 
 // TestFSErrors puts the file-system errors the loader meets into Norwegian.
 func TestFSErrors(t *testing.T) {
