@@ -46,6 +46,9 @@ func (c checker) site(s *Site) {
 }
 
 func (c checker) settings(st *Settings) {
+	if st.PageSize == 0 {
+		st.PageSize = 10 // also when site.toml is broken: LoadAll's model stays usable
+	}
 	if c.broken[SiteFile] {
 		return
 	}
@@ -59,9 +62,6 @@ func (c checker) settings(st *Settings) {
 		if !strings.HasSuffix(st.BaseURL, "/") {
 			st.BaseURL += "/"
 		}
-	}
-	if st.PageSize == 0 {
-		st.PageSize = 10
 	}
 	between(c, SiteFile, "", "page_size", st.PageSize, 1, 1000)
 }
