@@ -79,16 +79,17 @@ func FuzzLoadData(f *testing.F) {
 			fsys[k] = v
 		}
 		fsys[file] = &fstest.MapFile{Data: []byte(src)}
-		s, err := Load(fsys, Options{Now: now})
-		if err == nil && s == nil {
-			t.Fatal("no site and no error")
+		s, ds := LoadAll(fsys, Options{Now: now})
+		if s == nil {
+			t.Fatal("LoadAll returned no site")
 		}
-		if ds, ok := err.(Diagnostics); ok {
-			for _, d := range ds {
-				if d.Path == "" || d.Msg == "" {
-					t.Fatalf("diagnostic without place or message: %#v", d)
-				}
+		for _, d := range ds {
+			if d.Path == "" || d.Line < 1 || d.Msg == "" {
+				t.Fatalf("diagnostic without place or message: %#v", d)
 			}
+		}
+		if len(ds) == 0 && len(s.Broken) > 0 {
+			t.Fatalf("broken files %v without a diagnostic", s.Broken)
 		}
 	})
 }
