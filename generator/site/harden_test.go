@@ -190,16 +190,20 @@ func TestNoFollowOn(t *testing.T) {
 	}
 }
 
-// TestLoadAll breaks a data file and an article at once: both problems come
-// back in one run, with a model that still holds what loaded.
+// TestLoadAll breaks a data file, another data file's required field and an
+// article at once: every problem comes back in one run (the checks of the
+// files that decoded still run), with a model that still holds what loaded.
 func TestLoadAll(t *testing.T) {
 	m := repoFS(t)
 	line := edit(t, m, AreasFile, "applications = 8\n", "applications = = 8\n")
 	m["content/nyheter/x.md"] = &fstest.MapFile{Data: []byte("+++\ndate = 2019-01-01\n+++\nTekst\n")}
+	evLine := edit(t, m, EventsFile, `title = "Søknadsfrist for kommunene"`, `titel = "Søknadsfrist for kommunene"`)
 	s, ds := LoadAll(m, Options{Now: now})
 	want := []string{
 		`content/nyheter/x.md:1:1: mangler påkrevd felt "title"`,
 		"data/areas.toml:" + strconv.Itoa(line) + ":16: her mangler en verdi (fant '='): tekst skal stå i anførselstegn, tall og datoer uten",
+		"data/events.toml:" + strconv.Itoa(evLine-2) + `:1: mangler påkrevd felt "title"`,
+		"data/events.toml:" + strconv.Itoa(evLine) + `:1: ukjent felt "titel" (mente du "title"?)`,
 	}
 	if got := lines(ds); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("want\n%s\ngot\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
