@@ -99,7 +99,7 @@ func (c checker) ids(file, table string, n int, id func(i int) string) map[strin
 			complete = false
 		}
 		if first, dup := seen[v]; dup {
-			c.ds.Add(c.at(file, path+".id"), "id %q er brukt før, på linje %d", v, c.at(file, fmt.Sprintf("%s[%d].id", table, first)).Line)
+			c.ds.Add(c.at(file, path+".id"), "id %q er brukt før, på linje %d: gi hver oppføring sin egen id", v, c.at(file, fmt.Sprintf("%s[%d].id", table, first)).Line)
 			complete = false
 			continue
 		}

@@ -41,6 +41,8 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (ke
 			msg := fmt.Sprintf("ukjent felt %q", bad)
 			if s := closest(bad, known); s != "" {
 				msg += fmt.Sprintf(" (mente du %q?)", s)
+			} else {
+				msg += ": rett navnet, eller fjern linjen (kjente felt her: " + strings.Join(known, ", ") + ")"
 			}
 			ds.Add(ix.pos[key], "%s", msg)
 		}

@@ -158,7 +158,7 @@ func TestNoFollowOn(t *testing.T) {
 		{"empty areas.toml", AreasFile, "", "",
 			"data/areas.toml:1:1: filen har ingen [[area]]: legg inn minst én (se kommentaren øverst i filen)"},
 		{"duplicate area id", AreasFile, `id = "unn"`, `id = "finnmark"`,
-			`data/areas.toml:%d:1: id "finnmark" er brukt før, på linje 18`},
+			`data/areas.toml:%d:1: id "finnmark" er brukt før, på linje 18: gi hver oppføring sin egen id`},
 		{"broken sources.toml", SourcesFile, "[[source]]\nid", "[[source]\nid",
 			"data/sources.toml:%d:9: tabellnavnet er ikke skrevet riktig: skriv [navn] eller [[navn]] på en linje for seg"},
 		{"broken participants.toml", ParticipantsFile, "positions = 1\n", "positions = \n",

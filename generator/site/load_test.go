@@ -87,7 +87,7 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong type", AreasFile, "population = 61142", `population = "61142"`, 1, `population må være et helt tall (uten anførselstegn og mellomrom), ikke tekst ("61142")`},
 		{"date as text", SourcesFile, "date = 2018-01-01", `date = "1. januar 2018"`, 1, `date må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn), ikke tekst ("1. januar 2018")`},
 		{"impossible date", SourcesFile, "date = 2018-01-01", "date = 2018-02-30", 8, "2018-02-30 er ikke en dato som finnes: skriv ÅÅÅÅ-MM-DD med en gyldig måned og dag"},
-		{"duplicate id", AreasFile, `id = "unn"`, `id = "finnmark"`, 1, `id "finnmark" er brukt før, på linje 18`},
+		{"duplicate id", AreasFile, `id = "unn"`, `id = "finnmark"`, 1, `id "finnmark" er brukt før, på linje 18: gi hver oppføring sin egen id`},
 		{"bad id", ParticipantsFile, `id = "vadso"`, `id = "Vadsø"`, 1, `id "Vadsø" kan bare ha små bokstaver a–z, tall og bindestrek (for eksempel "vadso")`},
 		{"negative", AreasFile, "applications = 8", "applications = -8", 1, "applications kan ikke være negativ (-8)"},
 		{"half municipality", AreasFile, "municipalities = 9\n", "municipalities = 9.3\n", 1, "municipalities må være et helt eller halvt tall fra 0 til 500 (som 9 eller 19.5), ikke 9.3"},

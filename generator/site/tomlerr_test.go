@@ -35,3 +35,22 @@ func TestTOMLMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownKey names the key that was meant when one is close, and
+// otherwise the keys the table knows.
+func TestUnknownKey(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"typo", "titel = \"x\"\n", `f.toml:1:1: ukjent felt "titel" (mente du "title"?)`},
+		{"nothing close", "bildetekst = \"rød\"\n", `f.toml:1:1: ukjent felt "bildetekst": rett navnet, eller fjern linjen (kjente felt her: author, date, draft, expiryDate, layout, publishDate, summary, tags, title)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var ds Diagnostics
+			var fm frontMatter
+			decodeTOML("f.toml", []byte(tc.src), 0, &fm, &ds)
+			if len(ds) != 1 || ds[0].String() != tc.want {
+				t.Errorf("want\n%s\ngot\n%v", tc.want, ds)
+			}
+		})
+	}
+}
