@@ -159,7 +159,8 @@ func (l *loader) remember(p string, a *Article, ds Diagnostics) {
 	l.cache.articles[p] = e
 }
 
-// Article reads and parses the file at p again, as Load would, and
+// Article reads and parses the file at p again, as Load would (a path
+// the walk of content/ would report gives the walk's diagnostic), and
 // remembers the result. The article is not published: Prev, Next, Future
 // and Expired are unset. It is nil when the file has problems, which come
 // back as Diagnostics.
@@ -167,7 +168,10 @@ func (c *Cache) Article(fsys fs.FS, p string) (*Article, error) {
 	var ds Diagnostics
 	l := loader{fsys: fsys, ds: &ds, cache: c}
 	c.Forget(p)
-	a := readArticle(fsys, p, &ds)
+	var a *Article
+	if builtByWalk(fsys, p, &ds) {
+		a = readArticle(fsys, p, &ds)
+	}
 	l.remember(p, a, ds)
 	if len(ds) > 0 {
 		return nil, ds.Err()

@@ -100,3 +100,29 @@ func isEditorFile(name string) bool {
 	}
 	return false
 }
+
+// builtByWalk tells whether the walk of content/ would build the file p,
+// and otherwise reports why, as the walk would: each folder on the way and
+// the file itself are looked at as entries (fs.Lstat), so a link is seen
+// as a link.
+func builtByWalk(fsys fs.FS, p string, ds *Diagnostics) bool {
+	parts := strings.Split(p, "/")
+	for i := 1; i < len(parts); i++ {
+		entry := strings.Join(parts[:i+1], "/")
+		fi, err := fs.Lstat(fsys, entry)
+		if err != nil {
+			ds.Add(Pos{entry, 1, 1}, "%s", fsErr(err))
+			return false
+		}
+		kind, msg := classify(parts[i], fi.Mode().Type())
+		switch {
+		case kind == fileBad:
+			ds.Add(Pos{entry, 1, 1}, "%s", msg)
+			return false
+		case kind != fileArticle || i == len(parts)-1 && fi.IsDir():
+			ds.Add(Pos{p, 1, 1}, "er ikke en Markdown-fil (.md), så den blir ikke en side")
+			return false
+		}
+	}
+	return true
+}
