@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Article is one Markdown file under content/: a news article when it lies
@@ -22,7 +21,7 @@ type Article struct {
 	ExpiryDate  time.Time
 	Tags        []string
 	Draft       bool
-	Layout      string // "" for an ordinary page, or LayoutSlides
+	Layout      string // a Layout: "" for an ordinary page, or LayoutSlides
 	Future      bool   // publishes after the build's clock: shown only with -future
 	Expired     bool   // expired before the build's clock: shown only with -expired
 	Body        []byte
@@ -41,16 +40,8 @@ type frontMatter struct {
 	Draft       bool      `toml:"draft"`
 	PublishDate time.Time `toml:"publishDate"`
 	ExpiryDate  time.Time `toml:"expiryDate"`
-	Layout      string    `toml:"layout"`
+	Layout      Layout    `toml:"layout"`
 }
-
-// Layouts a page may ask for in its front matter.
-const (
-	// LayoutSlides shows the page as a slide deck: a line with only ---
-	// starts the next slide; a line with only ??? starts the presenter's
-	// notes of that slide.
-	LayoutSlides = "lysbilder"
-)
 
 const fmDelim = "+++"
 
@@ -81,8 +72,7 @@ func SplitFrontMatter(file string, src []byte) (fm []byte, fmLine int, body []by
 // parseArticle reads one Markdown file. news tells whether it is a news
 // article, where date is required.
 func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article {
-	if !utf8.Valid(src) {
-		ds.Add(Pos{file, 1, 0}, "filen er ikke lagret som UTF-8")
+	if !checkText(file, src, ds) {
 		return nil
 	}
 	fmSrc, fmLine, body, bodyLine, d := SplitFrontMatter(file, src)
@@ -95,22 +85,19 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	if !ok {
 		return nil
 	}
-	require(ds, ix, "", "title")
+	require(ds, ix, "", &fm, "title")
 	if news {
-		require(ds, ix, "", "date")
-	}
-	if _, has := ix.pos["title"]; has && strings.TrimSpace(fm.Title) == "" {
-		ds.Add(ix.pos["title"], "title er tom")
+		require(ds, ix, "", &fm, "date")
 	}
 	a := &Article{
 		Path: file, News: news, Title: fm.Title, Summary: fm.Summary, Author: fm.Author,
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
-		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
+		Tags: fm.Tags, Draft: fm.Draft, Layout: string(fm.Layout), Body: body, BodyLine: bodyLine,
 	}
 	switch {
 	case fm.Layout == "":
-	case fm.Layout != LayoutSlides:
-		ds.Add(ix.at("layout"), "ukjent layout %q (kjente: %q)", fm.Layout, LayoutSlides)
+	case !fm.Layout.Valid():
+		ds.Add(ix.at("layout"), "ukjent layout %q: layout må være %s, eller utelatt for en vanlig side", string(fm.Layout), allowed(Layouts))
 	case news:
 		ds.Add(ix.at("layout"), "en nyhetssak kan ikke være lysbilder; legg filen utenfor content/nyheter/")
 	}

@@ -20,7 +20,7 @@ func TestArticleErrors(t *testing.T) {
 		{"impossible date", "+++\ntitle = \"x\"\ndate = 2019-02-29\n+++\n", "content/nyheter/x.md:3:"},
 		{"date as text", "+++\ntitle = \"x\"\ndate = \"2019-02-01\"\n+++\n", "content/nyheter/x.md:3:1: date må være en dato"},
 		{"expiry before date", "+++\ntitle = \"x\"\ndate = 2019-02-01\nexpiryDate = 2019-01-01\n+++\n", "content/nyheter/x.md:4:1: expiryDate (2019-01-01) er ikke etter"},
-		{"not utf-8", "+++\ntitle = \"\xff\"\n+++\n", "content/nyheter/x.md:1: filen er ikke lagret som UTF-8"},
+		{"not utf-8", "+++\ntitle = \"\xff\"\n+++\n", "content/nyheter/x.md:2:10: ugyldig UTF-8 (byte 0xff): lagre filen som UTF-8 i editoren"},
 		{"unknown layout", "+++\ntitle = \"x\"\ndate = 2019-02-01\nlayout = \"slides\"\n+++\n", `content/nyheter/x.md:4:1: ukjent layout "slides"`},
 		{"news as slides", "+++\ntitle = \"x\"\ndate = 2019-02-01\nlayout = \"lysbilder\"\n+++\n", "content/nyheter/x.md:4:1: en nyhetssak kan ikke være lysbilder"},
 	}

@@ -68,15 +68,20 @@ func (c *Cache) Len() int { return len(c.articles) }
 // load are not read or parsed again, and folders whose entries did not
 // change are not listed again.
 func (c *Cache) Load(fsys fs.FS, opt Options) (*Site, error) {
+	return orError(c.LoadAll(fsys, opt))
+}
+
+// LoadAll is LoadAll through the cache, as Load is Load.
+func (c *Cache) LoadAll(fsys fs.FS, opt Options) (*Site, Diagnostics) {
 	c.gen++
 	c.checkListings(fsys)
-	s, err := load(cachedFS{fsys, c}, opt, c)
+	s, ds := load(cachedFS{fsys, c}, opt, c)
 	for p, e := range c.articles {
 		if e.gen != c.gen {
 			delete(c.articles, p) // no longer under content/
 		}
 	}
-	return s, err
+	return s, ds
 }
 
 // checkListings drops the listing of each folder in which a forgotten path
@@ -154,7 +159,8 @@ func (l *loader) remember(p string, a *Article, ds Diagnostics) {
 	l.cache.articles[p] = e
 }
 
-// Article reads and parses the file at p again, as Load would, and
+// Article reads and parses the file at p again, as Load would (a path
+// the walk of content/ would report gives the walk's diagnostic), and
 // remembers the result. The article is not published: Prev, Next, Future
 // and Expired are unset. It is nil when the file has problems, which come
 // back as Diagnostics.
@@ -162,12 +168,10 @@ func (c *Cache) Article(fsys fs.FS, p string) (*Article, error) {
 	var ds Diagnostics
 	l := loader{fsys: fsys, ds: &ds, cache: c}
 	c.Forget(p)
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		ds.Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
-		return nil, ds.Err()
+	var a *Article
+	if builtByWalk(fsys, p, &ds) {
+		a = readArticle(fsys, p, &ds)
 	}
-	a := parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), &ds)
 	l.remember(p, a, ds)
 	if len(ds) > 0 {
 		return nil, ds.Err()

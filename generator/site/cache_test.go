@@ -1,6 +1,8 @@
 package site
 
 import (
+	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -130,5 +132,42 @@ func TestSameMetaCoversFields(t *testing.T) {
 		if got := SameMeta(&a, &base); got != body[f.Name] {
 			t.Errorf("SameMeta after a change of %s = %v, want %v", f.Name, got, body[f.Name])
 		}
+	}
+}
+
+// TestCacheArticleAsWalk asks the dev server's one-file path for files the
+// walk of content/ reports, and expects the walk's diagnostic.
+func TestCacheArticleAsWalk(t *testing.T) {
+	md := []byte("+++\ntitle = \"x\"\n+++\n")
+	tests := []struct {
+		name string
+		add  fstest.MapFS
+		p    string
+		want string
+	}{
+		{"link", fstest.MapFS{"content/lenke.md": {Data: []byte("om.md"), Mode: fs.ModeSymlink}}, "content/lenke.md",
+			"content/lenke.md:1:1: er en symbolsk lenke: bygget følger ikke lenker; legg selve filen eller mappen her i stedet"},
+		{"hidden folder", fstest.MapFS{"content/.utkast/x.md": {Data: md}}, "content/.utkast/x.md",
+			"content/.utkast:1:1: skjult navn (begynner med punktum) blir ikke med på nettstedet: gi det et navn uten punktum foran, eller flytt det ut av content/"},
+		{"upper case", fstest.MapFS{"content/x.MD": {Data: md}}, "content/x.MD",
+			"content/x.MD:1:1: filendelsen .MD blir ikke bygget: gi filen endelsen .md (små bokstaver)"},
+		{"fifo", fstest.MapFS{"content/x.md": {Mode: fs.ModeNamedPipe}}, "content/x.md",
+			"content/x.md:1:1: er et navngitt rør (FIFO), ikke en vanlig fil: slett det og legg en vanlig fil her"},
+		{"gone", fstest.MapFS{}, "content/borte.md",
+			"content/borte.md:1:1: filen finnes ikke: opprett den, eller sjekk navnet"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := repoFS(t)
+			maps.Copy(m, tc.add)
+			_, err := NewCache().Article(m, tc.p)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("want\n%s\ngot\n%v", tc.want, err)
+			}
+			_, ds := LoadAll(m, Options{Now: now})
+			if len(tc.add) > 0 && (len(ds) != 1 || ds[0].String() != tc.want) {
+				t.Errorf("the walk says\n%v", ds)
+			}
+		})
 	}
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -32,6 +31,7 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (ke
 	if len(*ds) > before {
 		return ix, false
 	}
+	checkYears(ix, "", generic, ds)
 	if _, err := toml.Decode(string(src), v); err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return ix, false
@@ -41,32 +41,13 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (ke
 			msg := fmt.Sprintf("ukjent felt %q", bad)
 			if s := closest(bad, known); s != "" {
 				msg += fmt.Sprintf(" (mente du %q?)", s)
+			} else {
+				msg += ": rett navnet, eller fjern linjen (kjente felt her: " + strings.Join(known, ", ") + ")"
 			}
 			ds.Add(ix.pos[key], "%s", msg)
 		}
 	}
 	return ix, true
-}
-
-func tomlErrPos(file string, offset int, err error) Pos {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return Pos{Path: file, Line: pe.Position.Line + offset, Col: pe.Position.Col}
-	}
-	return Pos{Path: file, Line: offset + 1}
-}
-
-func tomlErrMsg(err error) string {
-	var pe toml.ParseError
-	if !errors.As(err, &pe) {
-		return "ugyldig TOML: " + err.Error()
-	}
-	msg := pe.Message
-	if strings.Contains(msg, "incompatible types") || strings.Contains(msg, "cannot decode") ||
-		strings.Contains(msg, "out of range") {
-		return fmt.Sprintf("feil type for %q: %s", pe.LastKey, msg)
-	}
-	return "ugyldig TOML: " + msg
 }
 
 // unknownKey walks key (such as "participant[2].position[0].modell") through
@@ -151,11 +132,27 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// require adds a diagnostic for each of keys missing from the table at path.
-func require(ds *Diagnostics, ix keyIndex, path string, keys ...string) {
+// require adds a diagnostic for each of keys missing from the table at
+// path, and for each that entry (a pointer to the decoded struct) holds as
+// blank text or an empty list.
+func require(ds *Diagnostics, ix keyIndex, path string, entry any, keys ...string) {
+	v := reflect.ValueOf(entry).Elem()
 	for _, k := range keys {
-		if _, ok := ix.pos[joinPath(path, k)]; !ok {
+		p, ok := ix.pos[joinPath(path, k)]
+		if !ok {
 			ds.Add(ix.at(path), "mangler påkrevd felt %q", k)
+			continue
+		}
+		f, _ := fieldByTag(v.Type(), k)
+		switch fv := v.FieldByIndex(f.Index); fv.Kind() {
+		case reflect.String:
+			if strings.TrimSpace(fv.String()) == "" {
+				ds.Add(p, "%s er tom: skriv inn en verdi (feltet er påkrevd)", k)
+			}
+		case reflect.Slice:
+			if fv.Len() == 0 {
+				ds.Add(p, "%s er en tom liste: skriv inn minst én verdi (feltet er påkrevd)", k)
+			}
 		}
 	}
 }

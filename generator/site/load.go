@@ -2,7 +2,6 @@ package site
 
 import (
 	"io/fs"
-	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -33,12 +32,29 @@ const (
 // Load reads data/ and content/ from fsys (the site root), checks them and
 // returns the model. On any input problem it returns a nil Site and
 // Diagnostics listing every problem, sorted.
-func Load(fsys fs.FS, opt Options) (*Site, error) { return load(fsys, opt, nil) }
+func Load(fsys fs.FS, opt Options) (*Site, error) {
+	return orError(LoadAll(fsys, opt))
+}
 
-func load(fsys fs.FS, opt Options, cache *Cache) (*Site, error) {
+// LoadAll is Load for a caller that reports every problem in one run: it
+// returns the model, as complete as the input allows, together with every
+// problem, sorted. The Site is never nil. A data file that could not be
+// read or decoded leaves its part of the model empty and is listed in
+// Site.Broken; the checks that depend on it are skipped, so that one broken
+// file does not bring a cascade of follow-on errors.
+func LoadAll(fsys fs.FS, opt Options) (*Site, Diagnostics) { return load(fsys, opt, nil) }
+
+func orError(s *Site, ds Diagnostics) (*Site, error) {
+	if err := ds.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
 	var ds Diagnostics
-	l := loader{fsys: fsys, ds: &ds, cache: cache}
-	s := &Site{}
+	s := &Site{Broken: map[string]bool{}}
+	l := loader{fsys: fsys, ds: &ds, cache: cache, broken: s.Broken}
 	var sources struct {
 		Source []Source `toml:"source"`
 	}
@@ -61,74 +77,52 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, error) {
 	ix[EventsFile] = l.file(EventsFile, &events)
 	s.Sources, s.Areas, s.Participants, s.Events = sources.Source, areas.Area, parts.Participant, events.Event
 	articles := l.articles()
-	if len(ds) > 0 && l.broken {
-		return nil, ds.Err()
-	}
-	c := checker{ds: &ds, ix: ix}
+	c := checker{ds: &ds, ix: ix, broken: s.Broken, unsummable: map[string]bool{}}
 	c.site(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
 	c.articles(s)
-	if err := ds.Err(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	ds.Sort()
+	return s, ds
 }
 
 type loader struct {
 	fsys   fs.FS
 	ds     *Diagnostics
-	broken bool // a file could not be decoded at all: cross-checks would mislead
+	broken map[string]bool // files that could not be read or decoded
 	cache  *Cache
 }
 
-// file decodes one data file into v.
+// file decodes one data file into v. A file that cannot be read, holds
+// bytes no text file should, or does not decode is marked broken.
 func (l *loader) file(name string, v any) keyIndex {
-	src, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		l.ds.Add(Pos{Path: name}, "kan ikke lese filen: %v", fsErr(err))
-		l.broken = true
-		return keyIndex{pos: map[string]Pos{"": {Path: name}}}
+	empty := keyIndex{pos: map[string]Pos{"": {Path: name, Line: 1, Col: 1}}}
+	src, msg := readRegular(l.fsys, name, MaxDataBytes)
+	if msg != "" {
+		l.ds.Add(Pos{name, 1, 1}, "%s", msg)
+		l.broken[name] = true
+		return empty
+	}
+	if !checkText(name, src, l.ds) {
+		l.broken[name] = true
+		return empty
 	}
 	ix, ok := decodeTOML(name, src, 0, v, l.ds)
 	if !ok {
-		l.broken = true
-		return keyIndex{pos: map[string]Pos{"": {Path: name, Line: 1}}}
+		l.broken[name] = true
+		return empty
 	}
 	return ix
 }
 
-func fsErr(err error) string {
-	if pe, ok := err.(*fs.PathError); ok {
-		if pe.Err == fs.ErrNotExist {
-			return "filen finnes ikke"
-		}
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-// articles reads every .md file under content/, sorted by path. Files the
-// dev server's cache holds are taken from it; the others are read and
+// articles reads every Markdown file under content/, sorted by path. Files
+// the dev server's cache holds are taken from it; the others are read and
 // parsed in parallel, each into its own slot, so the result and the
-// diagnostics never depend on scheduling.
+// diagnostics never depend on scheduling. An article with problems is
+// still in the result when its front matter decoded, so later stages can
+// check its body too.
 func (l *loader) articles() []*Article {
-	var paths []string
-	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p != "content" && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
-		}
-		if !d.IsDir() && path.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), ".") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if err != nil {
-		l.ds.Add(Pos{Path: "content"}, "kan ikke lese mappen: %v", fsErr(err))
-	}
+	paths := l.contentFiles()
 	articles := make([]*Article, len(paths))
 	diags := make([]Diagnostics, len(paths))
 	cached := make([]bool, len(paths))
@@ -139,12 +133,7 @@ func (l *loader) articles() []*Article {
 			continue
 		}
 		g.Go(func() error {
-			src, err := fs.ReadFile(l.fsys, p)
-			if err != nil {
-				diags[i].Add(Pos{Path: p}, "kan ikke lese filen: %v", fsErr(err))
-				return nil
-			}
-			articles[i] = parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), &diags[i])
+			articles[i] = readArticle(l.fsys, p, &diags[i])
 			return nil
 		})
 	}
@@ -157,9 +146,21 @@ func (l *loader) articles() []*Article {
 		*l.ds = append(*l.ds, diags[i]...)
 		if a != nil {
 			out = append(out, a)
+		} else if len(diags[i]) > 0 {
+			l.broken[paths[i]] = true
 		}
 	}
 	return out
+}
+
+// readArticle reads and parses the Markdown file p.
+func readArticle(fsys fs.FS, p string, ds *Diagnostics) *Article {
+	src, msg := readRegular(fsys, p, MaxArticleBytes)
+	if msg != "" {
+		ds.Add(Pos{p, 1, 1}, "%s", msg)
+		return nil
+	}
+	return parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), ds)
 }
 
 // publish keeps the articles this build shows, links news neighbours and

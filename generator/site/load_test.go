@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,16 +70,12 @@ func TestLoadRepo(t *testing.T) {
 	}
 }
 
+// TestLoadErrors breaks one line of the shipped data or content and expects
+// exactly this diagnostic, path:line:col: message, at the line edited.
 func TestLoadErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		file string
-		old  string
-		new  string
-		col  int
-		want string
-	}{
-		{"syntax error", AreasFile, "applications = 8\n", "applications = = 8\n", 16, "ugyldig TOML"},
+	runEdits(t, []editCase{
+		{"syntax error", AreasFile, "applications = 8\n", "applications = = 8\n", 16,
+			"her mangler en verdi (fant '='): tekst skal stå i anførselstegn, tall og datoer uten"},
 		{"misspelled key", AreasFile, "health_trust = \"Finnmarkssykehuset\"", "helth_trust = \"Finnmarkssykehuset\"", 1,
 			`ukjent felt "helth_trust" (mente du "health_trust"?)`},
 		{"bad area reference", ParticipantsFile, `area = "finnmark"`, `area = "finmark"`, 1,
@@ -90,47 +85,67 @@ func TestLoadErrors(t *testing.T) {
 		{"positions total", ProjectFile, "positions = 32", "positions = 31", 1,
 			"totals.positions er 31, men summen av positions i data/participants.toml er 32"},
 		{"wrong type", AreasFile, "population = 61142", `population = "61142"`, 1, `population må være et helt tall (uten anførselstegn og mellomrom), ikke tekst ("61142")`},
-		{"date as text", SourcesFile, "date = 2018-01-01", `date = "1. januar 2018"`, 1, "date må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn)"},
-		{"impossible date", SourcesFile, "date = 2018-01-01", "date = 2018-02-30", 0, "ugyldig TOML"},
-		{"duplicate id", AreasFile, `id = "unn"`, `id = "finnmark"`, 1, `id "finnmark" er brukt før, på linje 18`},
-		{"bad id", ParticipantsFile, `id = "vadso"`, `id = "Vadsø"`, 1, `id "Vadsø" kan bare ha små bokstaver`},
+		{"date as text", SourcesFile, "date = 2018-01-01", `date = "1. januar 2018"`, 1, `date må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn), ikke tekst ("1. januar 2018")`},
+		{"impossible date", SourcesFile, "date = 2018-01-01", "date = 2018-02-30", 8, "2018-02-30 er ikke en dato som finnes: skriv ÅÅÅÅ-MM-DD med en gyldig måned og dag"},
+		{"duplicate id", AreasFile, `id = "unn"`, `id = "finnmark"`, 1, `id "finnmark" er brukt før, på linje 18: gi hver oppføring sin egen id`},
+		{"bad id", ParticipantsFile, `id = "vadso"`, `id = "Vadsø"`, 1, `id "Vadsø" kan bare ha små bokstaver a–z, tall og bindestrek (for eksempel "vadso")`},
 		{"negative", AreasFile, "applications = 8", "applications = -8", 1, "applications kan ikke være negativ (-8)"},
-		{"half municipality", AreasFile, "municipalities = 9\n", "municipalities = 9.3\n", 1, "municipalities må være et helt eller halvt tall"},
+		{"half municipality", AreasFile, "municipalities = 9\n", "municipalities = 9.3\n", 1, "municipalities må være et helt eller halvt tall fra 0 til 500 (som 9 eller 19.5), ikke 9.3"},
 		{"bad precision", EventsFile, `precision = "sesong"`, `precision = "høst"`, 1, `precision må være "dag", "måned" eller "sesong", ikke "høst"`},
-		{"bad base url", SiteFile, `base_url = "https://alis-nord.example/"`, `base_url = "alis-nord.example"`, 1, "base_url må være en full adresse"},
-		{"front matter bad TOML", "content/om.md", `title = "Om ALIS-Nord"`, `title = "Om ALIS-Nord`, 0, "ugyldig TOML"},
+		{"bad base url", SiteFile, `base_url = "https://alis-nord.example/"`, `base_url = "alis-nord.example"`, 1, `base_url må være en full adresse som begynner med https://, ikke "alis-nord.example"`},
+		{"front matter bad TOML", "content/om.md", `title = "Om ALIS-Nord"`, `title = "Om ALIS-Nord`, 22, `teksten mangler et avsluttende anførselstegn på denne linjen: sett inn " (eller bruk """ for tekst over flere linjer)`},
 		{"front matter unknown key", "content/om.md", `title = "Om ALIS-Nord"`, `titel = "Om ALIS-Nord"`, 1, `ukjent felt "titel" (mente du "title"?)`},
-	}
+	})
+}
+
+// editCase replaces old with new in file and expects the diagnostic want
+// at column col of the line edited.
+type editCase struct {
+	name, file, old, new string
+	col                  int
+	want                 string
+}
+
+func runEdits(t *testing.T, tests []editCase) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := repoFS(t)
 			line := edit(t, m, tc.file, tc.old, tc.new)
-			_, err := Load(m, Options{Now: now})
-			var ds Diagnostics
-			if !errors.As(err, &ds) {
-				t.Fatalf("want diagnostics, got %v", err)
-			}
-			pos := Pos{Path: tc.file, Line: line, Col: tc.col}
-			for _, d := range ds {
-				if d.Path == pos.Path && d.Line == pos.Line && (tc.col == 0 || d.Col == tc.col) && strings.Contains(d.Msg, tc.want) {
-					return
-				}
-			}
-			t.Errorf("want %s: …%s…\ngot:\n%v", pos, tc.want, err)
+			want := Diagnostic{Pos{tc.file, line, tc.col}, tc.want}.String()
+			expectDiag(t, m, want)
 		})
 	}
 }
 
-func TestLoadBadModelLine(t *testing.T) {
-	m := repoFS(t)
-	edit(t, m, ParticipantsFile, "positions = 1\n", "positions = 1\n\n[[participant.position]]\nmodel = \"lønn\"\n")
+// expectDiag loads m and expects want among the diagnostics, verbatim.
+func expectDiag(t *testing.T, m fs.FS, want string) Diagnostics {
+	t.Helper()
 	_, err := Load(m, Options{Now: now})
-	want := `model må være "fastlønn" eller "næring", ikke "lønn"`
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Fatalf("want %q, got %v", want, err)
+	var ds Diagnostics
+	if !errors.As(err, &ds) {
+		t.Fatalf("want diagnostics, got %v", err)
 	}
-	line := strings.Count(string(m[ParticipantsFile].Data)[:strings.Index(string(m[ParticipantsFile].Data), `model = "lønn"`)], "\n") + 1
-	if !strings.Contains(err.Error(), ParticipantsFile+":"+strconv.Itoa(line)+":1: ") {
-		t.Errorf("want line %d, got %v", line, err)
+	for _, d := range ds {
+		if d.String() == want {
+			return ds
+		}
+	}
+	t.Errorf("want\n%s\ngot:\n%v", want, err)
+	return ds
+}
+
+// TestPositionVocabulary adds a [[participant.position]] with a value
+// outside a closed vocabulary and expects the allowed values at its line.
+func TestPositionVocabulary(t *testing.T) {
+	tests := []struct{ key, value, want string }{
+		{"model", "lønn", `model må være "fastlønn" eller "næring", ikke "lønn"`},
+		{"status", "ledig", `status må være "planlagt", "utlyst" eller "besatt", ikke "ledig"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.key, func(t *testing.T) {
+			m := repoFS(t)
+			line := edit(t, m, ParticipantsFile, "positions = 1\n", "positions = 1\n\n[[participant.position]]\n"+tc.key+" = \""+tc.value+"\"\n")
+			expectDiag(t, m, Diagnostic{Pos{ParticipantsFile, line + 3, 1}, tc.want}.String())
+		})
 	}
 }

@@ -21,6 +21,11 @@ type Site struct {
 	// Today is the build's calendar day (Options.Now), for what depends on
 	// it: which articles are published, whether an event is upcoming.
 	Today time.Time
+	// Broken holds the files (data files and articles, by path) that could
+	// not be read or decoded, so that later stages can pass over the errors
+	// that follow from them (such as a figure key the broken file defines).
+	// Only LoadAll returns a Site with entries here.
+	Broken map[string]bool
 }
 
 // Settings is data/site.toml: what the site calls itself and where it lives.
@@ -94,20 +99,11 @@ func (p *Participant) Slots() []Position {
 	return out
 }
 
-// Contract models (avtaleform) and statuses a position may carry.
-const (
-	ModelFastlonn = "fastlønn" // salaried by the municipality
-	ModelNaering  = "næring"   // self-employed GP with a patient list (næringsdrift)
-)
-
-// Statuses lists the known position statuses in their natural order.
-var Statuses = []string{"planlagt", "utlyst", "besatt"}
-
 // Position is one documented ALIS position ([[participant.position]]).
 // Every field is optional; an empty field is shown as "ikke oppgitt".
 type Position struct {
-	Model       string    `toml:"model"`
-	Status      string    `toml:"status"`
+	Model       string    `toml:"model"`  // a ContractModel
+	Status      string    `toml:"status"` // a PositionStatus
 	StatusDate  time.Time `toml:"status_date"`
 	ModelReason string    `toml:"model_reason"`
 }
@@ -180,7 +176,7 @@ type Person struct {
 type Member struct {
 	Name       string `toml:"name"`
 	Title      string `toml:"title"`
-	Role       string `toml:"role"`
+	Role       Role   `toml:"role"`
 	Represents string `toml:"represents"`
 	Note       string `toml:"note"`
 }
@@ -190,7 +186,7 @@ type PlannedStaff struct {
 	Area      string    `toml:"area"`
 	Percent   int       `toml:"percent"`
 	Planned   time.Time `toml:"planned"`
-	Precision string    `toml:"precision"`
+	Precision string    `toml:"precision"` // a DatePrecision
 	AreaRef   *Area     `toml:"-"`
 }
 
@@ -204,9 +200,9 @@ type Group struct {
 type Event struct {
 	ID          string      `toml:"id"`
 	Title       string      `toml:"title"`
-	Kind        string      `toml:"kind"`
+	Kind        string      `toml:"kind"` // an EventKind
 	Date        time.Time   `toml:"date"`
-	Precision   string      `toml:"precision"`
+	Precision   string      `toml:"precision"` // a DatePrecision
 	Inferred    bool        `toml:"inferred"`
 	Venue       string      `toml:"venue"`
 	Theme       string      `toml:"theme"`
@@ -222,13 +218,6 @@ type Programme struct {
 	Title   string `toml:"title"`
 	Speaker string `toml:"speaker"`
 }
-
-// Date precisions: how much of an event's date is known.
-const (
-	PrecisionDay    = "dag"
-	PrecisionMonth  = "måned"
-	PrecisionSeason = "sesong"
-)
 
 // Tag is one tag with the published articles that carry it, newest first.
 type Tag struct {

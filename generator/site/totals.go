@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -27,28 +28,62 @@ func link(s *Site) {
 }
 
 func (c checker) project(s *Site, sources map[string]int) {
+	link(s)
+	if c.broken[ProjectFile] {
+		return
+	}
 	ix := c.ix[ProjectFile]
 	pr := &s.Project
 	pr.Pos = ix.at("")
-	require(c.ds, ix, "", "name", "owner", "objectives", "totals")
-	require(c.ds, ix, "totals", "applications", "municipalities", "population",
+	require(c.ds, ix, "", pr, "name", "owner", "objectives", "totals")
+	require(c.ds, ix, "totals", &pr.Totals, "applications", "municipalities", "population",
 		"northern_municipalities", "municipality_share_percent", "population_share_percent",
 		"participants", "positions", "source")
 	c.ref(ProjectFile, "totals.source", "kilden", pr.Totals.Source, sources)
+	between(c, ProjectFile, "", "duration_years", pr.DurationYears, 1, 50)
 	for i := range pr.Grants {
 		p := fmt.Sprintf("grant[%d]", i)
-		require(c.ds, ix, p, "what", "amount_nok", "years")
+		require(c.ds, ix, p, &pr.Grants[i], "what", "amount_nok", "years")
 		c.ref(ProjectFile, p+".source", "kilden", pr.Grants[i].Source, sources)
+		between(c, ProjectFile, p, "amount_nok", pr.Grants[i].AmountNOK, 0, maxAmountNOK)
+		for _, y := range pr.Grants[i].Years {
+			inRange(c, ix.at(p+".years"), "years", y, minYear, maxYear)
+		}
 	}
 	for i := range pr.Funders {
-		require(c.ds, ix, fmt.Sprintf("funder[%d]", i), "name", "role")
+		require(c.ds, ix, fmt.Sprintf("funder[%d]", i), &pr.Funders[i], "name", "role")
 	}
 	pr.TotalsPos = TotalsPos{}
 	for _, k := range tagsOf(typeOf[Totals]()) {
 		pr.TotalsPos[k] = ix.at("totals." + k)
 	}
-	link(s)
-	c.totals(s)
+	c.statedTotals(pr.Totals)
+	if !c.broken[AreasFile] && !c.broken[ParticipantsFile] && !c.unsummable[AreasFile] && !c.unsummable[ParticipantsFile] {
+		c.totals(s)
+	}
+}
+
+// statedTotals checks each total on its own: its range, and that the share
+// has a denominator.
+func (c checker) statedTotals(t Totals) {
+	between(c, ProjectFile, "totals", "applications", t.Applications, 0, maxPeople)
+	between(c, ProjectFile, "totals", "population", t.Population, 0, maxPeople)
+	between(c, ProjectFile, "totals", "participants", t.Participants, 0, maxPositions)
+	between(c, ProjectFile, "totals", "positions", t.Positions, 0, maxPositions)
+	between(c, ProjectFile, "totals", "municipality_share_percent", t.MunicipalitySharePct, 0, 100)
+	between(c, ProjectFile, "totals", "population_share_percent", t.PopulationSharePct, 0, 100)
+	if _, ok := c.ix[ProjectFile].pos["totals.municipalities"]; ok {
+		c.municipalities(ProjectFile, "totals.municipalities", t.Municipalities)
+	}
+	if pos, ok := c.ix[ProjectFile].pos["totals.northern_municipalities"]; ok {
+		if t.NorthernMunicipalities < 1 || t.NorthernMunicipalities > maxMunicipalities {
+			c.ds.Add(pos, "northern_municipalities må være fra 1 til %d (antall kommuner i Nord-Norge, nevneren i andelen), ikke %d",
+				maxMunicipalities, t.NorthernMunicipalities)
+		} else if t.Municipalities > float64(t.NorthernMunicipalities) {
+			c.ds.Add(pos, "northern_municipalities (%d) er mindre enn totals.municipalities (%s): andelen ville bli over 100 %%",
+				t.NorthernMunicipalities, plain(t.Municipalities))
+		}
+	}
 }
 
 // totals compares the stated totals with what the areas and participants add
@@ -75,9 +110,6 @@ func (c checker) totals(s *Site) {
 		c.total("municipality_share_percent", float64(t.MunicipalitySharePct), share,
 			fmt.Sprintf("municipalities / northern_municipalities (%v av %d, avrundet)", t.Municipalities, t.NorthernMunicipalities))
 	}
-	if t.PopulationSharePct < 0 || t.PopulationSharePct > 100 {
-		c.ds.Add(c.at(ProjectFile, "totals.population_share_percent"), "population_share_percent må være mellom 0 og 100, ikke %d", t.PopulationSharePct)
-	}
 }
 
 func (c checker) total(key string, stated, sum float64, what string) {
@@ -88,41 +120,47 @@ func (c checker) total(key string, stated, sum float64, what string) {
 	c.ds.Add(pos, "totals.%s er %s, men %s er %s", key, plain(stated), what, plain(sum))
 }
 
-func plain(v float64) string { return strings.Replace(fmt.Sprint(v), ".", ",", 1) }
+// plain writes v as Norwegian text: no exponent, a decimal comma.
+func plain(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
 
 func (c checker) organisation(o *Organisation, areas map[string]int) {
+	if c.broken[OrganisationFile] {
+		return
+	}
 	ix := c.ix[OrganisationFile]
-	require(c.ds, ix, "leader", "name", "role")
+	require(c.ds, ix, "leader", &o.Leader, "name", "role")
 	for i := range o.SteeringGroup {
-		require(c.ds, ix, fmt.Sprintf("steering_group[%d]", i), "represents")
+		p := fmt.Sprintf("steering_group[%d]", i)
+		require(c.ds, ix, p, &o.SteeringGroup[i], "represents")
+		vocab(c, OrganisationFile, p, "role", o.SteeringGroup[i].Role, Roles)
 	}
 	for i, st := range o.Staff {
 		p := fmt.Sprintf("planned_staff[%d]", i)
-		require(c.ds, ix, p, "area", "percent", "planned")
+		require(c.ds, ix, p, &o.Staff[i], "area", "percent", "planned")
 		c.ref(OrganisationFile, p+".area", "området", st.Area, areas)
-		c.precision(OrganisationFile, p, st.Precision)
+		between(c, OrganisationFile, p, "percent", st.Percent, 0, 100)
+		vocab(c, OrganisationFile, p, "precision", DatePrecision(st.Precision), DatePrecisions)
 	}
 	for i := range o.Credits {
-		require(c.ds, ix, fmt.Sprintf("credit[%d]", i), "name")
-	}
-}
-
-func (c checker) precision(file, path, v string) {
-	if v != "" && !slices.Contains([]string{PrecisionDay, PrecisionMonth, PrecisionSeason}, v) {
-		c.ds.Add(c.at(file, path+".precision"), "precision må være %q, %q eller %q, ikke %q",
-			PrecisionDay, PrecisionMonth, PrecisionSeason, v)
+		require(c.ds, ix, fmt.Sprintf("credit[%d]", i), &o.Credits[i], "name")
 	}
 }
 
 func (c checker) events(ev []Event) {
+	if c.broken[EventsFile] {
+		return
+	}
 	ix := c.ix[EventsFile]
 	for i := range ev {
 		p := fmt.Sprintf("event[%d]", i)
 		ev[i].Pos = ix.at(p)
-		require(c.ds, ix, p, "id", "title", "date")
-		c.precision(EventsFile, p, ev[i].Precision)
+		require(c.ds, ix, p, &ev[i], "id", "title", "date")
+		vocab(c, EventsFile, p, "kind", EventKind(ev[i].Kind), EventKinds)
+		vocab(c, EventsFile, p, "precision", DatePrecision(ev[i].Precision), DatePrecisions)
 		for j := range ev[i].Programme {
-			require(c.ds, ix, fmt.Sprintf("%s.programme[%d]", p, j), "title")
+			require(c.ds, ix, fmt.Sprintf("%s.programme[%d]", p, j), &ev[i].Programme[j], "title")
 		}
 	}
 	c.ids(EventsFile, "event", len(ev), func(i int) string { return ev[i].ID })

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -64,9 +65,11 @@ func typeWanted(v any, t reflect.Type) (string, bool) {
 		_, ok := v.(int64)
 		return "et helt tall (uten anførselstegn og mellomrom)", ok
 	case reflect.Float64, reflect.Float32:
-		switch v.(type) {
-		case int64, float64:
+		switch f := v.(type) {
+		case int64:
 			return "", true
+		case float64:
+			return "et vanlig tall (ikke inf eller nan)", !math.IsInf(f, 0) && !math.IsNaN(f)
 		}
 		return "et tall (med punktum som desimaltegn, for eksempel 19.5)", false
 	case reflect.Bool:
@@ -97,7 +100,7 @@ func describe(v any) string {
 	case int64:
 		return fmt.Sprintf("tallet %d", v)
 	case float64:
-		return fmt.Sprintf("tallet %v", v)
+		return "tallet " + strconv.FormatFloat(v, 'g', -1, 64)
 	case bool:
 		return fmt.Sprintf("%v", v)
 	case time.Time:
@@ -128,4 +131,31 @@ func trimIndex(s string) string {
 		}
 	}
 	return s
+}
+
+// The years a date may have: the project runs from 2018, and a date
+// outside these is a typing error (such as 0001-01-01 or 9999-12-31).
+const (
+	minYear = 2000
+	maxYear = 2100
+)
+
+// checkYears reports every date in the generic TOML value v whose year
+// lies outside minYear–maxYear. It does not stop decoding.
+func checkYears(ix keyIndex, path string, v any, ds *Diagnostics) {
+	switch v := v.(type) {
+	case time.Time:
+		if y := v.Year(); y < minYear || y > maxYear {
+			ds.Add(ix.at(path), "%s har året %04d: en dato må ligge mellom år %d og %d; sjekk årstallet",
+				keyName(path), y, minYear, maxYear)
+		}
+	case map[string]any:
+		for k, e := range v {
+			checkYears(ix, joinPath(path, k), e, ds)
+		}
+	default:
+		for i, e := range sliceOf(v) {
+			checkYears(ix, path+"["+strconv.Itoa(i)+"]", e, ds)
+		}
+	}
 }

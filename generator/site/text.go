@@ -1,0 +1,63 @@
+package site
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// checkText reports invalid UTF-8 and control characters other than tab,
+// line feed and carriage return (C0, DEL and C1), each at the line and
+// column (in characters) of its first occurrence, with how many there are.
+// It makes one pass over the file, before any parsing, and tells whether
+// src is clean.
+func checkText(file string, src []byte, ds *Diagnostics) bool {
+	var utf, ctrl textFault
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			utf.add(Pos{file, line, col}, fmt.Sprintf("ugyldig UTF-8 (byte 0x%02x): lagre filen som UTF-8 i editoren", src[i]))
+		case isControl(r):
+			ctrl.add(Pos{file, line, col}, fmt.Sprintf("kontrolltegnet %U er ikke tillatt (bare tabulator og linjeskift): slett det", r))
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	utf.report(ds, "ugyldige UTF-8-byte")
+	ctrl.report(ds, "kontrolltegn")
+	return utf.n == 0 && ctrl.n == 0
+}
+
+// isControl tells whether r is a control character a text file may not
+// hold: C0 but tab, LF and CR; DEL; C1.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f
+}
+
+// textFault is the first occurrence of one kind of fault and their count.
+type textFault struct {
+	pos Pos
+	msg string
+	n   int
+}
+
+func (f *textFault) add(pos Pos, msg string) {
+	if f.n == 0 {
+		f.pos, f.msg = pos, msg
+	}
+	f.n++
+}
+
+func (f textFault) report(ds *Diagnostics, what string) {
+	switch {
+	case f.n == 1:
+		ds.Add(f.pos, "%s", f.msg)
+	case f.n > 1:
+		ds.Add(f.pos, "%s (filen har %d %s i alt)", f.msg, f.n, what)
+	}
+}
