@@ -57,6 +57,7 @@ type Area struct {
 	ApplicationsSource string  `toml:"applications_source"`
 	PopulationSource   string  `toml:"population_source"`
 	Note               string  `toml:"note"`
+	Count              []Count `toml:"count"` // later dated figures (history.go)
 	Pos                Pos     `toml:"-"`
 
 	Participants []*Participant `toml:"-"` // filled by the check, in file order
@@ -110,6 +111,7 @@ type Position struct {
 	Status      string    `toml:"status"`
 	StatusDate  time.Time `toml:"status_date"`
 	ModelReason string    `toml:"model_reason"`
+	Change      []Change  `toml:"change"` // dated changes after the fields above (history.go)
 }
 
 // Project is data/project.toml.
@@ -122,6 +124,7 @@ type Project struct {
 	Funders       []Funder  `toml:"funder"`
 	Grants        []Grant   `toml:"grant"`
 	Totals        Totals    `toml:"totals"`
+	Start         time.Time `toml:"start"` // optional; see Site.StartDate
 	Pos           Pos       `toml:"-"`
 	TotalsPos     TotalsPos `toml:"-"`
 }
