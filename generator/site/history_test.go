@@ -187,3 +187,45 @@ func TestTotalsAsOfTheirDate(t *testing.T) {
 		t.Fatalf("a later count broke the totals: %v", err)
 	}
 }
+
+func TestArticleDates(t *testing.T) {
+	tests := []struct {
+		name, fm   string
+		at         string // FiguresAt, "" for zero
+		latest     bool
+		wantErr    string
+		wantUpdate string
+	}{
+		{"news defaults to its date", "", "2019-08-30", false, "", "2019-08-30"},
+		{"a stated day", "tall_per = 2019-12-31\n", "2019-12-31", false, "", "2019-08-30"},
+		{"the newest", "tall_per = \"siste\"\n", "", true, "", "2019-08-30"},
+		{"lastmod", "lastmod = 2019-09-02\n", "2019-08-30", false, "", "2019-09-02"},
+		{"bad word", "tall_per = \"nyeste\"\n", "", true, `tall_per må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn) eller "siste", ikke "nyeste"`, ""},
+		{"lastmod before date", "lastmod = 2019-08-01\n", "", false, "lastmod (2019-08-01) er før date (2019-08-30)", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "+++\ntitle = \"T\"\ndate = 2019-08-30\n" + tc.fm + "+++\nTekst.\n"
+			var ds Diagnostics
+			a := parseArticle("content/nyheter/t.md", []byte(src), true, &ds)
+			if tc.wantErr != "" {
+				if len(ds) != 1 || ds[0].Line != 4 || !strings.Contains(ds[0].Msg, tc.wantErr) {
+					t.Fatalf("want content/nyheter/t.md:4: …%s…, got %v", tc.wantErr, ds)
+				}
+				return
+			}
+			if len(ds) > 0 {
+				t.Fatal(ds)
+			}
+			if got := isoDate(a.FiguresAt); tc.at != "" && got != tc.at || tc.at == "" && !a.FiguresAt.IsZero() {
+				t.Errorf("FiguresAt = %s, want %q", got, tc.at)
+			}
+			if a.FiguresLatest != tc.latest {
+				t.Errorf("FiguresLatest = %v", a.FiguresLatest)
+			}
+			if got := isoDate(a.Updated()); got != tc.wantUpdate {
+				t.Errorf("Updated = %s, want %s", got, tc.wantUpdate)
+			}
+		})
+	}
+}
