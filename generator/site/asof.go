@@ -10,8 +10,9 @@ import (
 type Figures struct {
 	// Date is the day asked about (for Site.Latest: Epoch).
 	Date time.Time
-	// Epoch is the newest date of a record on or before Date: the figures
-	// as of Date and as of Epoch are the same, so views can be shared.
+	// Epoch is the newest date of a record or a source on or before Date:
+	// the figures as of Date and as of Epoch are the same, so views can be
+	// shared.
 	Epoch time.Time
 	Areas []AreaFigures // in the order of Site.Areas
 }
@@ -64,6 +65,11 @@ func (s *Site) Latest() *Figures {
 func (s *Site) AsOf(t time.Time) *Figures {
 	t = civil(t)
 	f := &Figures{Date: t, Areas: make([]AreaFigures, len(s.Areas))}
+	for _, src := range s.Sources {
+		if !src.Date.After(t) {
+			f.epoch(src.Date)
+		}
+	}
 	for i := range s.Areas {
 		a := &s.Areas[i]
 		af := &f.Areas[i]

@@ -87,16 +87,19 @@ func (s *Site) records(a *Area) []Count {
 	return out
 }
 
-// DataDates lists, oldest first and once each, every date a figure
-// changes: the areas' records and the positions' dated changes.
+// DataDates lists, oldest first and once each, every date a figure may
+// change: the sources', the areas' records' and the positions' changes'.
 func (s *Site) DataDates() []time.Time {
 	var out []time.Time
+	for _, src := range s.Sources {
+		out = appendDate(out, src.Date)
+	}
 	for i := range s.Areas {
 		for _, r := range s.records(&s.Areas[i]) {
 			out = appendDate(out, r.Date)
 		}
 	}
-	return append(out, s.ChangeDates()...)
+	return sortDates(append(out, s.ChangeDates()...))
 }
 
 // ChangeDates lists, oldest first and once each, the dates of the
