@@ -229,3 +229,33 @@ func TestArticleDates(t *testing.T) {
 		})
 	}
 }
+
+func TestSchedule(t *testing.T) {
+	today := day("2019-10-01")
+	art := func(path, pub, exp string, draft bool) *Article {
+		a := &Article{Path: path, Title: path, Date: day("2019-09-01"), Draft: draft}
+		if pub != "" {
+			a.PublishDate = day(pub)
+		}
+		if exp != "" {
+			a.ExpiryDate = day(exp)
+		}
+		return a
+	}
+	got := schedule([]*Article{
+		art("a.md", "2019-10-05", "", false),           // appears
+		art("b.md", "", "2019-10-03", false),           // goes away
+		art("c.md", "2019-10-04", "2019-10-09", false), // both
+		art("d.md", "2019-10-02", "", true),            // a draft: not scheduled
+		art("e.md", "2019-09-02", "2019-09-30", false), // all in the past
+		art("f.md", "2019-10-01", "", false),           // today: already out
+	}, today)
+	var lines []string
+	for _, s := range got {
+		lines = append(lines, isoDate(s.Date)+" "+s.Article.Path+" "+map[bool]string{true: "inn", false: "ut"}[s.Appears])
+	}
+	want := "2019-10-03 b.md ut|2019-10-04 c.md inn|2019-10-05 a.md inn|2019-10-09 c.md ut"
+	if strings.Join(lines, "|") != want {
+		t.Errorf("schedule:\n got %s\nwant %s", strings.Join(lines, "|"), want)
+	}
+}

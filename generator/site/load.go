@@ -68,6 +68,7 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, error) {
 	c.site(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
+	s.calendar = schedule(articles, s.Today)
 	c.articles(s)
 	if err := ds.Err(); err != nil {
 		return nil, err

@@ -21,6 +21,8 @@ type Site struct {
 	// Today is the build's calendar day (Options.Now), for what depends on
 	// it: which articles are published, whether an event is upcoming.
 	Today time.Time
+
+	calendar []Scheduled // what publishes or expires after Today (calendar.go)
 }
 
 // Settings is data/site.toml: what the site calls itself and where it lives.
