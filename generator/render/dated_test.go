@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,4 +121,37 @@ func names(files map[string][]byte, part string) []string {
 		}
 	}
 	return out
+}
+
+// TestShippedSiteEmptyStates renders the repository's own data, which has
+// no history yet, and expects the honest empty states instead of charts.
+func TestShippedSiteEmptyStates(t *testing.T) {
+	m := fstest.MapFS{}
+	root := os.DirFS("../..")
+	for _, dir := range []string{"data", "content"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(root, p)
+			m[p] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	repoTemplates(t, m)
+	files := fileMap(t, m)
+	for _, page := range []string{"statistikk/index.html", "omrader/unn/index.html", "deltakere/vega/index.html", "hendelser/index.html"} {
+		if !bytes.Contains(files[page], []byte("Ingen endringer registrert ennå.")) {
+			t.Errorf("%s has no empty state", page)
+		}
+	}
+	if bytes.Contains(files["statistikk/index.html"], []byte(`id="figur-stillinger-over-tid"`)) {
+		t.Error("the statistics page draws a progress chart without a history")
+	}
+	if !bytes.Contains(files["statistikk/index.html"], []byte("Tall per <time datetime=\"2019-04-01\">")) {
+		t.Error("the statistics page has no «Tall per» stamp")
+	}
 }

@@ -58,14 +58,14 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 		last[st] = v[len(v)-1]
 		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status"})
 	}
-	target := "Mål: alle " + FormatDecimal(total) + " besatt"
+	when := ""
 	if e := findEvent(s, "mål"); e != nil {
-		target += " " + FormatDatePrecision(e.Date, e.Precision)
+		when = " " + FormatDatePrecision(e.Date, e.Precision)
 	}
 	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
-		Categories: cats, Series: series, Target: &total, TargetLabel: target}}
-	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. %s.", cats[len(cats)-1],
-		FormatDecimal(last["besatt"]), FormatDecimal(total), FormatDecimal(last["utlyst"]), target)
+		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
+	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
+		FormatDecimal(last["besatt"]), FormatDecimal(total), FormatDecimal(last["utlyst"]), FormatDecimal(total), when)
 	c.Spec.Desc = c.Summary
 	c.table("Dato", false)
 	return c

@@ -55,7 +55,7 @@ func (p *Page) Timeline() []TimelineEntry {
 		f := s.AsOf(d)
 		e.Filled = fmt.Sprintf("%s av %s stillinger besatt", FormatInt(countStatus(f, "", "besatt")), FormatInt(s.Project.Totals.Positions))
 		for i := range s.Events {
-			if s.Events[i].Date.Equal(d) {
+			if ev := &s.Events[i]; ev.Date.Equal(d) && (ev.Precision == "" || ev.Precision == site.PrecisionDay) {
 				e.Events = append(e.Events, &s.Events[i])
 			}
 		}
