@@ -2,8 +2,6 @@ package render
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -127,21 +125,7 @@ func names(files map[string][]byte, part string) []string {
 // no history yet, and expects the honest empty states instead of charts.
 func TestShippedSiteEmptyStates(t *testing.T) {
 	m := fstest.MapFS{}
-	root := os.DirFS("../..")
-	for _, dir := range []string{"data", "content"} {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	repoTemplates(t, m)
+	repoDirs(t, m, "data", "content", "templates")
 	files := fileMap(t, m)
 	for _, page := range []string{"statistikk/index.html", "omrader/unn/index.html", "deltakere/vega/index.html", "hendelser/index.html"} {
 		if !bytes.Contains(files[page], []byte("Ingen endringer registrert ennå.")) {
