@@ -150,7 +150,8 @@ func TestHistoryErrors(t *testing.T) {
 			m := repoFS(t)
 			edit(t, m, tc.file, tc.old, tc.new)
 			src := string(m[tc.file].Data)
-			line := strings.Count(src[:strings.Index(src, tc.at)], "\n") + 1
+			start := strings.Index(src, tc.new) // the header's examples come before it
+			line := strings.Count(src[:start+strings.Index(src[start:], tc.at)], "\n") + 1
 			_, err := Load(m, Options{Now: now})
 			var ds Diagnostics
 			if !errors.As(err, &ds) {
