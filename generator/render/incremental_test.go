@@ -168,6 +168,7 @@ func TestRefreshMatchesSite(t *testing.T) {
 		{"content/nyheter/andre.md", "[borte](/borte/) lenke", "Tekst med lenke", false},
 		{"content/nyheter/andre.md", "Tekst med lenke", "{{< tall finnesikke >}} lenke", true},
 		{"content/nyheter/andre.md", "{{< tall finnesikke >}} lenke", "Tekst med lenke igjen", false},
+		{"content/nyheter/forste.md", "Inline <i>kursiv</i>", "```chart rekruttering-per-omrade\n```\n\nInline", false},
 	}
 	for _, st := range steps {
 		replaceIn(st.file, st.old, st.new)(root)
