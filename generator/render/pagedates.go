@@ -24,9 +24,6 @@ func (p *Page) KeyFiguresAsOf() time.Time {
 	return d
 }
 
-// AreaFigures returns the newest figures of an area.
-func (p *Page) AreaFigures(a *site.Area) *site.AreaFigures { return p.latest.Area(a.ID) }
-
 // AreaAsOf is the newest date of the data behind an area's figures.
 func (p *Page) AreaAsOf(a *site.Area) time.Time {
 	af := p.latest.Area(a.ID)

@@ -2,8 +2,8 @@ package site
 
 import "time"
 
-// Latest is the value of tall_per that asks for the newest figures.
-const Latest = "siste"
+// NewestFigures is the value of tall_per that asks for the newest figures.
+const NewestFigures = "siste"
 
 // dates reads the front matter's dated fields: tall_per (figures as of a
 // day, by default a news article's date) and lastmod.
@@ -16,12 +16,12 @@ func (a *Article) dates(fm frontMatter, ix keyIndex, ds *Diagnostics) {
 	case time.Time:
 		a.FiguresAt = civil(v)
 	case string:
-		if v != Latest {
-			ds.Add(ix.at("tall_per"), "tall_per må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn) eller %q, ikke %q", Latest, v)
+		if v != NewestFigures {
+			ds.Add(ix.at("tall_per"), "tall_per må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn) eller %q, ikke %q", NewestFigures, v)
 		}
 		a.FiguresLatest = true
 	default:
-		ds.Add(ix.at("tall_per"), "tall_per må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn) eller %q", Latest)
+		ds.Add(ix.at("tall_per"), "tall_per må være en dato (ÅÅÅÅ-MM-DD, uten anførselstegn) eller %q", NewestFigures)
 	}
 	a.LastMod = fm.LastMod
 	if !a.LastMod.IsZero() && !a.Date.IsZero() && a.LastMod.Before(a.Date) {
