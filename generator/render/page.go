@@ -148,19 +148,10 @@ func (p *Page) Badges(a *site.Article) []string {
 	return out
 }
 
-// SourceOf describes the source of the areas' "applications" or
-// "population" figures, from the first area that names one.
+// SourceOf describes the sources of the areas' newest "applications" or
+// "population" figures: every source and date used.
 func (p *Page) SourceOf(figure string) string {
-	for _, a := range p.Site.Areas {
-		id := a.PopulationSource
-		if figure == "applications" {
-			id = a.ApplicationsSource
-		}
-		if id != "" {
-			return sourceOf(p.Site, id)
-		}
-	}
-	return Unknown
+	return sourcesOf(p.Site, p.latest.Total(pickFigure(figure)).Sources)
 }
 
 // HasPage tells whether the content page with this slug (content/<slug>.md)

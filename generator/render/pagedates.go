@@ -130,3 +130,21 @@ func changeWords(c site.Change) string {
 	}
 	return fmt.Sprintf("lagt om til %s %s", c.Model, when)
 }
+
+// AreaSourceOf describes the source of an area's newest "applications" or
+// "population" figure, with its date.
+func (p *Page) AreaSourceOf(a *site.Area, figure string) string {
+	af := p.latest.Area(a.ID)
+	if af == nil {
+		return Unknown
+	}
+	return sourceOf(p.Site, pickFigure(figure)(af).Source)
+}
+
+// pickFigure picks "applications" or, otherwise, "population".
+func pickFigure(figure string) func(*site.AreaFigures) site.Measure {
+	if figure == "applications" {
+		return site.Applications
+	}
+	return site.Population
+}
