@@ -148,3 +148,6 @@ func pickFigure(figure string) func(*site.AreaFigures) site.Measure {
 	}
 	return site.Population
 }
+
+// ParticipantsAsOf is the date of the list of participants and positions.
+func (p *Page) ParticipantsAsOf() time.Time { return p.Site.SourceDate(participantsSource) }
