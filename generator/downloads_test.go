@@ -31,6 +31,7 @@ type rawData struct {
 
 // download is one chart's data as the site offers it.
 type download struct {
+	AsOf       string `json:"as_of"`
 	Categories []string
 	Series     []struct {
 		Name   string
@@ -81,6 +82,11 @@ func readDownload(out, id string) (download, error) {
 		return d, fmt.Errorf("%s.csv: no UTF-8 byte order mark", id)
 	}
 	lines := strings.Split(strings.TrimRight(string(csv[3:]), "\r\n"), "\n")
+	// The last line says what date the figures are as of, as the JSON does.
+	if last := strings.TrimRight(lines[len(lines)-1], "\r"); last != "Tall per;"+d.AsOf || d.AsOf == "" {
+		return d, fmt.Errorf("%s.csv: last line %q, want «Tall per;%s» as the JSON's as_of", id, last, d.AsOf)
+	}
+	lines = lines[:len(lines)-1]
 	if len(lines) != len(d.Categories)+1 {
 		return d, fmt.Errorf("%s.csv: %d rows for %d categories", id, len(lines)-1, len(d.Categories))
 	}

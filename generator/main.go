@@ -102,6 +102,9 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
+		for _, line := range s.CalendarLines() {
+			fmt.Fprintln(stdout, line)
+		}
 		return nil
 	}
 	// Pages go to disk as they are rendered; the new site replaces the old

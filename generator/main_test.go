@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bundle returns the ECharts bundle the build needs, skipping the test
@@ -210,5 +211,33 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
 		t.Error("check wrote public/")
+	}
+}
+
+// TestCheckPrintsCalendar plants an article due next year and one that
+// expires then (synthetic test content), and expects check to list both.
+func TestCheckPrintsCalendar(t *testing.T) {
+	js := bundle(t)
+	root := copyRepo(t)
+	next := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
+	write := func(name, fm string) {
+		src := "+++\ntitle = \"Syntetisk " + name + "\"\ndate = 2019-10-01\n" + fm + "+++\nTekst.\n"
+		if err := os.WriteFile(filepath.Join(root, "content", "nyheter", name+".md"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("planlagt", "publishDate = "+next+"\n")
+	write("utlopende", "expiryDate = "+next+"\n")
+	code, stdout, stderr := runCmd("check", "-root", root, "-echarts", js)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		next + "  publiseres  content/nyheter/planlagt.md  «Syntetisk planlagt»",
+		next + "  tas bort    content/nyheter/utlopende.md  «Syntetisk utlopende»",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stdout)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"time"
 
 	"alisnord/generator/chart"
 	"alisnord/generator/site"
@@ -19,16 +20,18 @@ type ChartRenderer interface {
 type chartData struct {
 	Spec    chart.Spec
 	Summary string
-	Head    []string   // table header: the category column, then one per series
-	Rows    [][]string // formatted cells
-	Foot    []string   // totals row, when the values add up to something meaningful
-	Source  string
+	Head    []string      // table header: the category column, then one per series
+	Rows    [][]string    // formatted cells
+	Foot    []string      // totals row, when the values add up to something meaningful
+	Source  string        // the sources and dates actually used
+	AsOf    time.Time     // the newest date of the data it shows: «Tall per …»
 	SVG     template.HTML // drawn for a desktop column (chart.DefaultWidth)
 	// SVGNarrow is the same chart drawn for a phone's width, so its text
 	// stays legible instead of shrinking with a scaled-down wide drawing.
 	SVGNarrow template.HTML
 	CSV       []byte
 	JSON      []byte
+	File      string // the downloads' path without .csv or .json
 }
 
 // ChartView is a chart as one page shows it: download links are relative to
@@ -50,11 +53,24 @@ const chartDataDir = "statistikk/data/"
 // buildCharts builds every chart of the site (data, table, downloads)
 // into r.charts, without the SVGs, and returns them in order for drawCharts.
 func (r *renderer) buildCharts() []*chartData {
-	all := siteCharts(r.site)
-	r.charts = make(map[string]*chartData, len(all))
-	for _, c := range all {
-		c.CSV, c.JSON = chartCSV(c), chartJSON(c)
-		r.charts[c.Spec.ID] = c
+	views := []*view{r.latest}
+	for _, e := range sortedDates(r.dated) {
+		if v := r.dated[e]; len(v.charts) > 0 {
+			views = append(views, v)
+		}
+	}
+	r.charts = map[string]*chartData{}
+	var all []*chartData
+	for _, v := range views {
+		for _, c := range siteCharts(r.site, v.fig) {
+			if v != r.latest && !v.charts[c.Spec.ID] {
+				continue // a dated view has only the charts its pages show
+			}
+			c.File = chartDataDir + chartKey(c.Spec.ID, v)
+			c.CSV, c.JSON = chartCSV(c), chartJSON(c)
+			r.charts[chartKey(c.Spec.ID, v)] = c
+			all = append(all, c)
+		}
 	}
 	return all
 }
@@ -104,9 +120,10 @@ func narrow(spec chart.Spec) chart.Spec {
 // chartViews returns the named charts as page p shows them.
 func (r *renderer) chartViews(p *Page, ids ...string) []ChartView {
 	var out []ChartView
+	v := r.viewOf(p)
 	for _, id := range ids {
-		if c := r.charts[id]; c != nil {
-			out = append(out, ChartView{c, p.Rel(chartDataDir + id + ".csv"), p.Rel(chartDataDir + id + ".json")})
+		if c := r.charts[chartKey(id, v)]; c != nil {
+			out = append(out, ChartView{c, p.Rel(c.File + ".csv"), p.Rel(c.File + ".json")})
 		}
 	}
 	return out
@@ -127,7 +144,7 @@ func (r *renderer) chartHTML(p *Page) func(string) (string, bool) {
 		<-r.svgDone
 		views := r.chartViews(p, name)
 		if len(views) == 0 {
-			return "", false
+			return r.noFiguresYet(p, name)
 		}
 		h, err := r.tmpl.partial("chart", views[0])
 		if err != nil {
@@ -135,4 +152,15 @@ func (r *renderer) chartHTML(p *Page) func(string) (string, bool) {
 		}
 		return h, true
 	}
+}
+
+// noFiguresYet is a chart block's honest empty state on a page whose day
+// is before the chart's first figures; false when no such chart exists.
+func (r *renderer) noFiguresYet(p *Page, name string) (string, bool) {
+	c := r.charts[name]
+	if c == nil {
+		return "", false
+	}
+	return fmt.Sprintf("<p class=\"chart-empty\">Figuren «%s» har ingen tall per %s.</p>\n",
+		template.HTMLEscapeString(c.Spec.Title), FormatDate(r.figuresDay(p.Article))), true
 }

@@ -7,9 +7,11 @@ import (
 	"alisnord/generator/site"
 )
 
-// siteCharts builds every chart from the model: the seven on the statistics
-// page and one per area showing its participants' positions.
-func siteCharts(s *site.Site) []*chartData {
+// siteCharts builds every chart from the figures f: the seven on the
+// statistics page, one per area showing its participants' positions, and
+// the progress over time. A chart whose figures are not known as of f's
+// day is left out.
+func siteCharts(s *site.Site, f *site.Figures) []*chartData {
 	if len(s.Areas) == 0 {
 		return nil
 	}
@@ -17,28 +19,35 @@ func siteCharts(s *site.Site) []*chartData {
 	for i, a := range s.Areas {
 		names[i] = a.Name
 	}
-	perArea := func(f func(a *site.Area) float64) []float64 {
-		v := make([]float64, len(s.Areas))
-		for i := range s.Areas {
-			v[i] = f(&s.Areas[i])
+	perArea := func(pick func(*site.AreaFigures) site.Measure) []float64 {
+		v := make([]float64, len(f.Areas))
+		for i := range f.Areas {
+			v[i] = pick(&f.Areas[i]).Value
 		}
 		return v
 	}
-	apps := perArea(func(a *site.Area) float64 { return float64(a.Applications) })
-	out := []*chartData{
-		simpleAreaChart(s, "soknader-per-omrade", "Søknader per helseforetaksområde", "Søknader", "søknader",
-			names, apps, sourceOf(s, s.Areas[0].ApplicationsSource)),
-		simpleAreaChart(s, "kommuner-per-omrade", "Søkerkommuner per helseforetaksområde", "Kommuner", "kommuner",
-			names, perArea(func(a *site.Area) float64 { return a.Municipalities }), sourceOf(s, s.Areas[0].ApplicationsSource)),
-		simpleAreaChart(s, "innbyggere-per-omrade", "Innbyggere i søkerkommunene per helseforetaksområde", "Innbyggere", "innbyggere",
-			names, perArea(func(a *site.Area) float64 { return float64(a.Population) }), sourceOf(s, s.Areas[0].PopulationSource)),
-		positionsByModel(s, names),
-		offersChart(s, names, apps),
-		recruitmentChart(s, names),
-		shareChart(s),
+	apps := perArea(site.Applications)
+	all := []*chartData{
+		simpleAreaChart(s, f.Total(site.Applications), "soknader-per-omrade", "Søknader per helseforetaksområde", "Søknader", "søknader",
+			names, apps),
+		simpleAreaChart(s, f.Total(site.Municipalities), "kommuner-per-omrade", "Søkerkommuner per helseforetaksområde", "Kommuner", "kommuner",
+			names, perArea(site.Municipalities)),
+		simpleAreaChart(s, f.Total(site.Population), "innbyggere-per-omrade", "Innbyggere i søkerkommunene per helseforetaksområde", "Innbyggere", "innbyggere",
+			names, perArea(site.Population)),
 	}
-	for i := range s.Areas {
-		out = append(out, areaPositions(s, &s.Areas[i]))
+	if !f.Date.Before(s.SourceDate(participantsSource)) { // the other charts show the participants
+		all = append(all, positionsByModel(s, f, names), offersChart(s, f, names, apps),
+			recruitmentChart(s, f, names), shareChart(s, f))
+		for i := range s.Areas {
+			all = append(all, areaPositions(s, &s.Areas[i]))
+		}
+		all = append(all, progressCharts(s, f)...)
+	}
+	var out []*chartData
+	for _, c := range all {
+		if c != nil {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -100,9 +109,12 @@ func sum(v []float64) float64 {
 	return t
 }
 
-func simpleAreaChart(s *site.Site, id, title, series, noun string, names []string, v []float64, source string) *chartData {
+func simpleAreaChart(s *site.Site, t site.Total, id, title, series, noun string, names []string, v []float64) *chartData {
+	if !t.Known {
+		return nil
+	}
 	top := largest(v)
-	c := &chartData{Source: source, Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar, Categories: names,
+	c := &chartData{Source: sourcesOf(s, t.Sources), AsOf: t.Date, Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar, Categories: names,
 		Series: []chart.Series{{Name: series, Values: v}}}}
 	c.Summary = fmt.Sprintf("%s har flest %s, %s av %s i alt.", names[top], noun, FormatDecimal(v[top]), FormatDecimal(sum(v)))
 	c.Spec.Desc = c.Summary
@@ -112,19 +124,17 @@ func simpleAreaChart(s *site.Site, id, title, series, noun string, names []strin
 
 // positionsByModel stacks each area's positions by contract model, with the
 // positions whose model is not given as a category of their own.
-func positionsByModel(s *site.Site, names []string) *chartData {
+func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData {
 	models := []string{site.ModelFastlonn, site.ModelNaering, ""}
 	labels := map[string]string{site.ModelFastlonn: "Fastlønn", site.ModelNaering: "Næring", "": "Ikke oppgitt"}
 	var series []chart.Series
 	unknown := 0.0
 	for _, m := range models {
-		v := make([]float64, len(s.Areas))
-		for i := range s.Areas {
-			for _, p := range s.Areas[i].Participants {
-				for _, slot := range p.Slots() {
-					if slot.Model == m {
-						v[i]++
-					}
+		v := make([]float64, len(f.Areas))
+		for i := range f.Areas {
+			for _, p := range f.Areas[i].Positions {
+				if p.Model == m {
+					v[i]++
 				}
 			}
 		}
@@ -134,7 +144,7 @@ func positionsByModel(s *site.Site, names []string) *chartData {
 		series = append(series, chart.Series{Name: labels[m], Values: v, Stack: "stillinger"})
 	}
 	total := float64(s.Project.Totals.Positions)
-	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "stillinger-per-omrade",
+	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "stillinger-per-omrade",
 		Title: "ALIS-stillinger per helseforetaksområde, etter avtaleform", Kind: chart.Bar, Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("Av %s ALIS-stillinger er avtaleformen ikke oppgitt for %s.", FormatDecimal(total), FormatDecimal(unknown))
 	if unknown == 0 {
@@ -145,7 +155,11 @@ func positionsByModel(s *site.Site, names []string) *chartData {
 	return c
 }
 
-func offersChart(s *site.Site, names []string, apps []float64) *chartData {
+func offersChart(s *site.Site, f *site.Figures, names []string, apps []float64) *chartData {
+	t := f.Total(site.Applications)
+	if !t.Known {
+		return nil
+	}
 	offers := make([]float64, len(s.Areas))
 	best, bestShare := 0, -1.0
 	for i := range s.Areas {
@@ -154,7 +168,7 @@ func offersChart(s *site.Site, names []string, apps []float64) *chartData {
 			best, bestShare = i, offers[i]/apps[i]
 		}
 	}
-	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "tilbud-mot-soknader",
+	c := &chartData{Source: sourcesOf(s, append(t.Sources, participantsSource)), AsOf: later(t.Date, s.SourceDate(participantsSource)), Spec: chart.Spec{ID: "tilbud-mot-soknader",
 		Title: "Tilbud om deltakelse mot søknader, per helseforetaksområde", Kind: chart.Bar, Categories: names,
 		Series: []chart.Series{{Name: "Søknader", Values: apps}, {Name: "Tilbud", Values: offers}}}}
 	c.Summary = fmt.Sprintf("%s av %s søknader endte med tilbud og bekreftet deltakelse; %s fikk høyest andel, %s av %s.",

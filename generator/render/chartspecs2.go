@@ -12,18 +12,16 @@ import (
 
 // recruitmentChart stacks each area's positions by status, with unknown
 // status as its own category, beside the target: every position filled.
-func recruitmentChart(s *site.Site, names []string) *chartData {
+func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData {
 	labels := map[string]string{"besatt": "Besatt", "utlyst": "Utlyst", "planlagt": "Planlagt", "": "Status ikke oppgitt"}
 	var series []chart.Series
 	counts := map[string]float64{}
 	for _, st := range []string{"besatt", "utlyst", "planlagt", ""} {
-		v := make([]float64, len(s.Areas))
-		for i := range s.Areas {
-			for _, p := range s.Areas[i].Participants {
-				for _, slot := range p.Slots() {
-					if slot.Status == st {
-						v[i]++
-					}
+		v := make([]float64, len(f.Areas))
+		for i := range f.Areas {
+			for _, p := range f.Areas[i].Positions {
+				if p.Status == st {
+					v[i]++
 				}
 			}
 		}
@@ -40,7 +38,7 @@ func recruitmentChart(s *site.Site, names []string) *chartData {
 	}
 	series = append(series, chart.Series{Name: targetName, Values: target})
 	total := sum(target)
-	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "rekruttering-per-omrade",
+	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "rekruttering-per-omrade",
 		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
 		Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
@@ -61,11 +59,14 @@ func findEvent(s *site.Site, kind string) *site.Event {
 
 // shareChart shows the applicant municipalities' share of Northern Norway's
 // municipalities and of its population, as 100 % bars.
-func shareChart(s *site.Site) *chartData {
+func shareChart(s *site.Site, f *site.Figures) *chartData {
 	t := s.Project.Totals
+	if f.Date.Before(s.SourceDate(t.Source)) {
+		return nil
+	}
 	in := []float64{float64(t.MunicipalitySharePct), float64(t.PopulationSharePct)}
 	out := []float64{100 - in[0], 100 - in[1]}
-	c := &chartData{Source: sourceOf(s, t.Source) + " Andelene er oppgitt av prosjektet.", Spec: chart.Spec{ID: "andel-nord-norge",
+	c := &chartData{Source: sourceOf(s, t.Source) + " Andelene er oppgitt av prosjektet.", AsOf: s.SourceDate(t.Source), Spec: chart.Spec{ID: "andel-nord-norge",
 		Title: "Søkerkommunenes andel av Nord-Norge", Kind: chart.HBar, Unit: " %",
 		Categories: []string{"Kommuner", "Innbyggere"},
 		Series:     []chart.Series{{Name: "Søkte", Values: in, Stack: "andel"}, {Name: "Søkte ikke", Values: out, Stack: "andel"}}}}
@@ -85,7 +86,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 		names = append(names, p.Name)
 		v = append(v, float64(p.Positions))
 	}
-	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
+	c := &chartData{Source: sourceOf(s, participantsSource), AsOf: s.SourceDate(participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
 		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
 		Series: []chart.Series{{Name: "ALIS-stillinger", Values: v}}}}
 	var two []string
@@ -105,8 +106,27 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 }
 
 // chartCSV writes exactly the data of the chart as CSV for Norwegian Excel:
-// UTF-8 with a byte-order mark, semicolons, decimal commas.
+// UTF-8 with a byte-order mark, semicolons, decimal commas; the last line
+// says what date the figures are as of.
 func chartCSV(c *chartData) []byte {
+	var rows [][]string
+	for i, cat := range c.Spec.Categories {
+		cells := []string{cat}
+		for _, ser := range c.Spec.Series {
+			cells = append(cells, strings.Replace(fmt.Sprint(ser.Values[i]), ".", ",", 1))
+		}
+		rows = append(rows, cells)
+	}
+	asOf := ""
+	if !c.AsOf.IsZero() {
+		asOf = c.AsOf.Format("2006-01-02")
+	}
+	return csvTable(c.Head, rows, asOf)
+}
+
+// csvTable writes a header and rows as CSV, and a last line «Tall per;DATE»
+// unless asOf is "".
+func csvTable(head []string, rows [][]string, asOf string) []byte {
 	var b bytes.Buffer
 	b.WriteString("\uFEFF")
 	row := func(cells []string) {
@@ -121,13 +141,12 @@ func chartCSV(c *chartData) []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row(c.Head)
-	for i, cat := range c.Spec.Categories {
-		cells := []string{cat}
-		for _, ser := range c.Spec.Series {
-			cells = append(cells, strings.Replace(fmt.Sprint(ser.Values[i]), ".", ",", 1))
-		}
-		row(cells)
+	row(head)
+	for _, r := range rows {
+		row(r)
+	}
+	if asOf != "" {
+		row([]string{"Tall per", asOf})
 	}
 	return b.Bytes()
 }
@@ -136,6 +155,7 @@ type chartJSONDoc struct {
 	ID         string            `json:"id"`
 	Title      string            `json:"title"`
 	Source     string            `json:"source"`
+	AsOf       string            `json:"as_of,omitempty"`
 	Unit       string            `json:"unit,omitempty"`
 	Categories []string          `json:"categories"`
 	Series     []chartJSONSeries `json:"series"`
@@ -148,7 +168,7 @@ type chartJSONSeries struct {
 
 // chartJSON writes exactly the data of the chart as JSON.
 func chartJSON(c *chartData) []byte {
-	doc := chartJSONDoc{ID: c.Spec.ID, Title: c.Spec.Title, Source: c.Source,
+	doc := chartJSONDoc{ID: c.Spec.ID, Title: c.Spec.Title, Source: c.Source, AsOf: isoOrEmpty(c.AsOf),
 		Unit: strings.TrimSpace(c.Spec.Unit), Categories: c.Spec.Categories}
 	for _, ser := range c.Spec.Series {
 		doc.Series = append(doc.Series, chartJSONSeries{Name: ser.Name, Values: ser.Values})

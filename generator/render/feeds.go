@@ -21,7 +21,8 @@ func (r *renderer) extras(pages []*Page) []output.File {
 		{Path: "sitemap.xml", Data: r.memo.sitemap(r, pages)},
 		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
 	}
-	return append(out, r.chartFiles()...)
+	out = append(out, r.chartFiles()...)
+	return append(out, historyFiles(r.site, r.latest.fig)...)
 }
 
 // extraPaths lists the paths of extras before any page is rendered.
@@ -30,7 +31,7 @@ func (r *renderer) extraPaths() []string {
 	for _, f := range r.chartFiles() {
 		out = append(out, f.Path)
 	}
-	return out
+	return append(out, historyFile+".csv", historyFile+".json")
 }
 
 // chartFiles are the CSV and JSON downloads of every chart.
@@ -38,8 +39,8 @@ func (r *renderer) chartFiles() []output.File {
 	var out []output.File
 	for _, id := range sortedNames(r.charts) {
 		c := r.charts[id]
-		out = append(out, output.File{Path: chartDataDir + id + ".csv", Data: c.CSV},
-			output.File{Path: chartDataDir + id + ".json", Data: c.JSON})
+		out = append(out, output.File{Path: c.File + ".csv", Data: c.CSV},
+			output.File{Path: c.File + ".json", Data: c.JSON})
 	}
 	return out
 }
@@ -101,8 +102,10 @@ func (r *renderer) feed(pages []*Page) []byte {
 	f := atomFeed{Lang: s.Settings.Language, Title: s.Settings.Title, Sub: s.Settings.Tagline, ID: base,
 		Updated: "2000-01-01T00:00:00Z", Author: atomAuthor{Name: s.Project.Owner},
 		Links: []atomLink{{Href: base + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base, Rel: "alternate", Type: "text/html"}}}
-	if len(s.Articles) > 0 {
-		f.Updated = atomTime(s.Articles[0].Date)
+	for _, a := range firstN(s.Articles, feedSize) {
+		if u := atomTime(a.Updated()); u > f.Updated {
+			f.Updated = u // the newest change, lastmod included
+		}
 	}
 	body := map[*site.Article]string{}
 	for _, p := range pages {
@@ -113,7 +116,7 @@ func (r *renderer) feed(pages []*Page) []byte {
 	for _, a := range firstN(s.Articles, feedSize) {
 		url := base + a.Slug + "/"
 		e := atomEntry{Title: a.Title, ID: url, Link: atomLink{Href: url, Rel: "alternate", Type: "text/html"},
-			Published: atomTime(a.Date), Updated: atomTime(a.Date), Summary: a.Summary,
+			Published: atomTime(a.Date), Updated: atomTime(a.Updated()), Summary: a.Summary,
 			Content: atomText{Type: "html", Base: url, Body: body[a]}}
 		if a.Author != "" {
 			e.Author = &atomAuthor{Name: a.Author}
@@ -144,8 +147,8 @@ func (r *renderer) sitemap(pages []*Page) []byte {
 			continue
 		}
 		u := siteURL{Loc: r.site.Settings.BaseURL + p.URL}
-		if p.Article != nil && !p.Article.Date.IsZero() {
-			u.LastMod = p.Article.Date.Format("2006-01-02")
+		if d := p.lastMod(); !d.IsZero() {
+			u.LastMod = d.Format("2006-01-02")
 		}
 		set.URLs = append(set.URLs, u)
 	}

@@ -65,6 +65,9 @@ func (f *fingerprint) articleMeta(a *site.Article) {
 	f.time(a.Date)
 	f.time(a.PublishDate)
 	f.time(a.ExpiryDate)
+	f.time(a.FiguresAt)
+	f.time(a.LastMod)
+	f.flag(a.FiguresLatest)
 	f.num(uint64(len(a.Tags)), uint64(a.BodyLine))
 	f.str(a.Tags...)
 }

@@ -23,19 +23,24 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // repoTemplates adds the repository's templates/ to m.
-func repoTemplates(t testing.TB, m fstest.MapFS) {
+func repoTemplates(t testing.TB, m fstest.MapFS) { repoDirs(t, m, "templates") }
+
+// repoDirs adds the repository's folders dirs to m.
+func repoDirs(t testing.TB, m fstest.MapFS, dirs ...string) {
 	t.Helper()
 	root := os.DirFS("../..")
-	err := fs.WalkDir(root, "templates", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	for _, dir := range dirs {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(root, p)
+			m[p] = &fstest.MapFile{Data: b}
 			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		b, err := fs.ReadFile(root, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

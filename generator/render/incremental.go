@@ -101,9 +101,11 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}
-	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, figures: figures(s), memo: inc}
+	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, memo: inc}
+	r.buildViews()
 	f := newFingerprint(inc.seed)
 	f.value(dataOf(s))
+	f.str(r.viewKeys()...)
 	f.flag(opt.Charts != nil)
 	if dataKey := f.sum(); inc.charts == nil || dataKey != inc.dataKey {
 		if err := r.drawCharts(opt.Charts, r.buildCharts()); err != nil {
@@ -206,9 +208,7 @@ func (inc *Incremental) sitemap(r *renderer, pages []*Page) []byte {
 	for _, p := range pages {
 		f.str(p.Kind, p.URL)
 		f.flag(p.Article != nil)
-		if p.Article != nil {
-			f.time(p.Article.Date)
-		}
+		f.time(p.lastMod())
 	}
 	if key := f.sum(); inc.siteMap == nil || key != inc.siteKey {
 		inc.siteMap, inc.siteKey = r.sitemap(pages), key

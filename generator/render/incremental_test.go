@@ -61,6 +61,9 @@ var incrementalSteps = []incrementalStep{
 	{"linked article deleted", func(m fstest.MapFS) { delete(m, "in/content/nyheter/tredje.md") }, -1},
 	{"article restored", writeFile("in/content/nyheter/tredje.md", "+++\ntitle = \"Tredje\"\ndate = 2019-05-01\n+++\nTekst.\n"), -1},
 	{"link removed", replaceIn("in/content/nyheter/andre.md", "[tredje](/nyheter/tredje/) tekst", "Ny tekst"), 1},
+	{"later status change", replaceIn("in/data/participants.toml", "model = \"næring\"\n", "model = \"næring\"\n\n[[participant.position.change]]\ndate = 2019-12-01\nstatus = \"besatt\"\n"), -1},
+	{"chart in a dated article", replaceIn("in/content/nyheter/andre.md", "Ny tekst", "```chart soknader-per-omrade\n```\n\nNy tekst"), -1},
+	{"tall_per moved", replaceIn("in/content/nyheter/forste.md", "lastmod = 2019-09-20\n", "lastmod = 2019-09-20\ntall_per = 2019-12-31\n"), -1},
 	{"template error", replaceIn("templates/pages/article.html", "{{.Title}}", "{{.Title"), -1},
 	{"template fixed", replaceIn("templates/pages/article.html", "{{.Title", "{{.Title}}"), -1},
 }
@@ -168,6 +171,7 @@ func TestRefreshMatchesSite(t *testing.T) {
 		{"content/nyheter/andre.md", "[borte](/borte/) lenke", "Tekst med lenke", false},
 		{"content/nyheter/andre.md", "Tekst med lenke", "{{< tall finnesikke >}} lenke", true},
 		{"content/nyheter/andre.md", "{{< tall finnesikke >}} lenke", "Tekst med lenke igjen", false},
+		{"content/nyheter/forste.md", "Inline <i>kursiv</i>", "```chart rekruttering-per-omrade\n```\n\nInline", false},
 	}
 	for _, st := range steps {
 		replaceIn(st.file, st.old, st.new)(root)

@@ -26,6 +26,7 @@ type Page struct {
 	Tag         *site.Tag
 	Pager       *Pager
 	Charts      []ChartView
+	Progress    []ChartView // positions by status over time; none while the data has no history
 	Event       *site.Event // the conference, on its pages and on the front page while upcoming
 	Links       []Crumb     // further pages, such as a conference's material
 	Slides      []Slide     // a slide deck's slides
@@ -33,9 +34,10 @@ type Page struct {
 	Scripts     []string    // deferred external scripts (site paths); never inline
 	Serve       bool        // built by the dev server: drafts and future posts are marked
 
-	root  string // relative path from this page up to the site root
-	fig   map[string]string
-	links []mdLink // relative links written in the page's Markdown
+	root   string // relative path from this page up to the site root
+	fig    map[string]string
+	latest *site.Figures // the newest figures (pagedates.go)
+	links  []mdLink      // relative links written in the page's Markdown
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -54,6 +56,9 @@ type Pager struct {
 // ending in "/" for a folder page, or a file name such as "404.html".
 func newPage(r *renderer, kind, url, title string) *Page {
 	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve}
+	if r.latest != nil {
+		p.latest = r.latest.fig
+	}
 	p.Path = url
 	if url == "" || strings.HasSuffix(url, "/") {
 		p.Path = url + "index.html"
@@ -143,19 +148,10 @@ func (p *Page) Badges(a *site.Article) []string {
 	return out
 }
 
-// SourceOf describes the source of the areas' "applications" or
-// "population" figures, from the first area that names one.
+// SourceOf describes the sources of the areas' newest "applications" or
+// "population" figures: every source and date used.
 func (p *Page) SourceOf(figure string) string {
-	for _, a := range p.Site.Areas {
-		id := a.PopulationSource
-		if figure == "applications" {
-			id = a.ApplicationsSource
-		}
-		if id != "" {
-			return sourceOf(p.Site, id)
-		}
-	}
-	return Unknown
+	return sourcesOf(p.Site, p.latest.Total(pickFigure(figure)).Sources)
 }
 
 // HasPage tells whether the content page with this slug (content/<slug>.md)

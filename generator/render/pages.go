@@ -51,6 +51,7 @@ func (r *renderer) pages() []*Page {
 		p.Description = fmt.Sprintf("ALIS-Nord i %s: søknader, deltakere og ALIS-stillinger.", a.Name)
 		p.Crumbs = []Crumb{{"Områder", "omrader/"}}
 		p.Charts = r.areaCharts(p, a)
+		p.Progress = r.chartViews(p, progressID+"-"+a.ID)
 	}
 	parts := add(newPage(r, "participants", "deltakere/", "Deltakerne"))
 	parts.Nav, parts.Description = "deltakere", "Kommunene som deltar i ALIS-Nord, med ALIS-stillingene sine."
@@ -65,6 +66,7 @@ func (r *renderer) pages() []*Page {
 	stats := add(newPage(r, "stats", "statistikk/", "Statistikk"))
 	stats.Nav, stats.Description = "statistikk", "Søknader, kommuner, innbyggere og ALIS-stillinger per helseforetaksområde, som figurer og tabeller."
 	stats.Charts = r.chartViews(stats, chartOrder...)
+	stats.Progress = r.chartViews(stats, progressID)
 	project := add(newPage(r, "project", "prosjektet/", "Prosjektet"))
 	project.Nav, project.Description = "prosjektet", "Mål, organisering og finansiering av ALIS-Nord."
 	events := add(newPage(r, "events", "hendelser/", "Hendelser"))

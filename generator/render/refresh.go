@@ -47,6 +47,11 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 	if l == nil {
 		return nil, ErrNoLastBuild
 	}
+	for _, a := range changed {
+		if !l.r.hasCharts(a) { // a new chart block in a dated article: its view lacks the chart
+			return inc.Site(l.r.site, l.r.opt)
+		}
+	}
 	files := append([]output.File(nil), l.files...)
 	var ds site.Diagnostics
 	for _, a := range changed {

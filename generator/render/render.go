@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"golang.org/x/sync/errgroup"
@@ -36,7 +37,10 @@ type renderer struct {
 	md      goldmark.Markdown
 	slides  goldmark.Markdown // md with slide and notes markers, for decks
 	tmpl    *templates
-	figures map[string]string
+	figures map[string]string // the latest view's
+	latest  *view
+	dated   map[time.Time]*view         // by epoch (views.go)
+	epochs  map[*site.Article]time.Time // the epoch of each article with a dated view
 	charts  map[string]*chartData
 	memo    *Incremental  // the dev server's caches; nil in a full build
 	svgDone chan struct{} // closed when drawCharts has set every SVG
@@ -97,7 +101,8 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	// drawn, its JavaScript runtimes can be collected while pages render.
 	charts := opt.Charts
 	opt.Charts = nil
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, figures: figures(s), svgDone: make(chan struct{})}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{})}
+	r.buildViews()
 	all := r.buildCharts()
 	go func() {
 		r.svgErr = r.drawCharts(charts, all)
@@ -209,7 +214,7 @@ func (r *renderer) page(p *Page, buf *bytes.Buffer) site.Diagnostics {
 		if p.Kind == "slides" {
 			md = r.slides
 		}
-		body, links, ds := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		body, links, ds := convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink})
 		if len(ds) > 0 {
 			return ds
 		}

@@ -33,7 +33,7 @@ func benchSite(b *testing.B) (fstest.MapFS, *site.Site) {
 // goldmark and our extensions, one after another.
 func BenchmarkMarkdown(b *testing.B) {
 	_, s := benchSite(b)
-	r := &renderer{site: s, md: newMarkdown(), figures: figures(s)}
+	r := &renderer{site: s, md: newMarkdown(), figures: figures(s, s.Latest())}
 	noChart := func(string) (string, bool) { return "", true }
 	for b.Loop() {
 		for _, a := range s.Articles {

@@ -25,7 +25,8 @@ type builder struct {
 	// decides what is a future post), for edits of an article's text only.
 	articles map[string]*site.Article
 	day      string
-	quickly  bool // the last build took the quick path
+	quickly  bool     // the last build took the quick path
+	calendar []string // the publishing calendar of the last full build
 }
 
 func newBuilder(fsys fs.FS, expired bool, charts render.ChartRenderer) *builder {
@@ -60,6 +61,7 @@ func (bl *builder) build(b batch) ([]output.File, error) {
 	}
 	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true})
 	if err == nil {
+		bl.calendar = s.CalendarLines()
 		bl.articles, bl.day = map[string]*site.Article{}, now.Format(time.DateOnly)
 		for _, a := range append(append([]*site.Article{}, s.Articles...), s.Pages...) {
 			bl.articles[a.Path] = a

@@ -101,6 +101,9 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	// The first build leaves much garbage; collect it now rather than
 	// during the first edit, and give the memory back.
 	debug.FreeOSMemory()
+	for _, line := range s.builder.calendar {
+		fmt.Fprintln(cfg.Log, line)
+	}
 	s.http = &http.Server{Handler: s.files, ReadHeaderTimeout: 10 * time.Second}
 	s.wg.Add(2)
 	go func() {

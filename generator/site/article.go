@@ -26,6 +26,13 @@ type Article struct {
 	Expired     bool   // expired before the build's clock: shown only with -expired
 	Body        []byte
 	BodyLine    int // line of the file where Body starts
+	// FiguresAt is the day the page's figures and charts are as of
+	// (tall_per; for news their date by default); zero for the newest.
+	FiguresAt time.Time
+	// FiguresLatest is set by tall_per = "siste": the newest figures, even
+	// for a news article or a slide deck.
+	FiguresLatest bool
+	LastMod       time.Time // lastmod: when the text was last changed, if not on Date
 
 	Prev, Next *Article // older and newer neighbour among published news
 }
@@ -41,6 +48,8 @@ type frontMatter struct {
 	PublishDate time.Time `toml:"publishDate"`
 	ExpiryDate  time.Time `toml:"expiryDate"`
 	Layout      Layout    `toml:"layout"`
+	TallPer     any       `toml:"tall_per"` // a date, or "siste" (articledates.go)
+	LastMod     time.Time `toml:"lastmod"`
 }
 
 const fmDelim = "+++"
@@ -102,6 +111,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 		ds.Add(ix.at("layout"), "en nyhetssak kan ikke være lysbilder; legg filen utenfor content/nyheter/")
 	}
 	a.Slug = articleSlug(file)
+	a.dates(fm, ix, ds)
 	for i, t := range fm.Tags {
 		if Slugify(t) == "" {
 			ds.Add(ix.at("tags"), "tag nummer %d er tom", i+1)

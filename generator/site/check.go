@@ -41,6 +41,7 @@ func (c checker) site(s *Site) {
 	areas := c.areas(s.Areas, sources)
 	c.participants(s.Participants, areas)
 	c.project(s, sources)
+	c.history(s, sources)
 	c.organisation(&s.Organisation, areas)
 	c.events(s.Events)
 }

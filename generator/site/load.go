@@ -81,6 +81,7 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
 	c.site(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
+	s.calendar = schedule(articles, s.Today)
 	c.articles(s)
 	ds.Sort()
 	return s, ds

@@ -26,6 +26,8 @@ type Site struct {
 	// that follow from them (such as a figure key the broken file defines).
 	// Only LoadAll returns a Site with entries here.
 	Broken map[string]bool
+
+	calendar []Scheduled // what publishes or expires after Today (calendar.go)
 }
 
 // Settings is data/site.toml: what the site calls itself and where it lives.
@@ -62,6 +64,7 @@ type Area struct {
 	ApplicationsSource string  `toml:"applications_source"`
 	PopulationSource   string  `toml:"population_source"`
 	Note               string  `toml:"note"`
+	Count              []Count `toml:"count"` // later dated figures (history.go)
 	Pos                Pos     `toml:"-"`
 
 	Participants []*Participant `toml:"-"` // filled by the check, in file order
@@ -106,6 +109,7 @@ type Position struct {
 	Status      string    `toml:"status"` // a PositionStatus
 	StatusDate  time.Time `toml:"status_date"`
 	ModelReason string    `toml:"model_reason"`
+	Change      []Change  `toml:"change"` // dated changes after the fields above (history.go)
 }
 
 // Project is data/project.toml.
@@ -118,6 +122,7 @@ type Project struct {
 	Funders       []Funder  `toml:"funder"`
 	Grants        []Grant   `toml:"grant"`
 	Totals        Totals    `toml:"totals"`
+	Start         time.Time `toml:"start"` // optional; see Site.StartDate
 	Pos           Pos       `toml:"-"`
 	TotalsPos     TotalsPos `toml:"-"`
 }

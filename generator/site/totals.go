@@ -90,13 +90,16 @@ func (c checker) statedTotals(t Totals) {
 // up to, naming both numbers and both places.
 func (c checker) totals(s *Site) {
 	t := s.Project.Totals
-	var apps, pop, positions int
-	var munis float64
-	for _, a := range s.Areas {
-		apps += a.Applications
-		munis += a.Municipalities
-		pop += a.Population
+	// The stated totals hold as of their source's date; later counts
+	// (history.go) leave them alone.
+	f := s.AsOf(farFuture)
+	if d := s.SourceDate(t.Source); !d.IsZero() {
+		f = s.AsOf(d)
 	}
+	apps := int(f.Total(Applications).Value)
+	munis := f.Total(Municipalities).Value
+	pop := int(f.Total(Population).Value)
+	var positions int
 	for _, p := range s.Participants {
 		positions += p.Positions
 	}

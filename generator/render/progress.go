@@ -1,0 +1,72 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/site"
+)
+
+// progressID is the chart of all positions by status over time; each area
+// has its own, progressID + "-" + its id.
+const progressID = "stillinger-over-tid"
+
+// progressCharts builds the charts of positions by status over time, as of
+// f: one column per date a position changed, with the target marked. There
+// are none while the data has no dated change; the pages then say so.
+func progressCharts(s *site.Site, f *site.Figures) []*chartData {
+	var dates []time.Time
+	for _, d := range s.ChangeDates() {
+		if !d.After(f.Date) {
+			dates = append(dates, d)
+		}
+	}
+	if len(dates) == 0 {
+		return nil
+	}
+	states := make([]*site.Figures, len(dates))
+	for i, d := range dates {
+		states[i] = s.AsOf(d)
+	}
+	out := []*chartData{progressChart(s, f, dates, states, nil)}
+	for i := range s.Areas {
+		out = append(out, progressChart(s, f, dates, states, &s.Areas[i]))
+	}
+	return out
+}
+
+// progressChart stacks the positions by status at each date, in one area
+// or (a nil) in all.
+func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*site.Figures, a *site.Area) *chartData {
+	id, title, total, area := progressID, "ALIS-stillinger etter status over tid", float64(s.Project.Totals.Positions), ""
+	if a != nil {
+		id, title, total, area = progressID+"-"+a.ID, "ALIS-stillinger i "+a.Name+" etter status over tid", float64(a.Positions()), a.ID
+	}
+	cats := make([]string, len(dates))
+	for i, d := range dates {
+		cats[i] = FormatDate(d)
+	}
+	labels := map[string]string{"besatt": "Besatt", "utlyst": "Utlyst", "planlagt": "Planlagt", "": "Status ikke oppgitt"}
+	var series []chart.Series
+	last := map[string]float64{}
+	for _, st := range []string{"besatt", "utlyst", "planlagt", ""} {
+		v := make([]float64, len(dates))
+		for i := range dates {
+			v[i] = float64(countStatus(states[i], area, st))
+		}
+		last[st] = v[len(v)-1]
+		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status"})
+	}
+	when := ""
+	if e := findEvent(s, "mål"); e != nil {
+		when = " " + FormatDatePrecision(e.Date, e.Precision)
+	}
+	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
+		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
+	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
+		FormatDecimal(last["besatt"]), FormatDecimal(total), FormatDecimal(last["utlyst"]), FormatDecimal(total), when)
+	c.Spec.Desc = c.Summary
+	c.table("Dato", false)
+	return c
+}
