@@ -37,6 +37,15 @@ func siteCharts(s *site.Site) []*chartData {
 		recruitmentChart(s, names),
 		shareChart(s),
 	}
+	areaPos := make([]site.Pos, len(s.Areas))
+	for i := range s.Areas {
+		areaPos[i] = s.Areas[i].Pos
+	}
+	for _, c := range out {
+		if &c.Spec.Categories[0] == &names[0] { // a category per area
+			c.catPos = areaPos
+		}
+	}
 	for i := range s.Areas {
 		out = append(out, areaPositions(s, &s.Areas[i]))
 	}

@@ -81,9 +81,11 @@ func shareChart(s *site.Site) *chartData {
 func areaPositions(s *site.Site, a *site.Area) *chartData {
 	var names []string
 	var v []float64
+	var where []site.Pos
 	for _, p := range a.Participants {
 		names = append(names, p.Name)
 		v = append(v, float64(p.Positions))
+		where = append(where, p.Pos)
 	}
 	c := &chartData{Source: sourceOf(s, participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
 		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
@@ -100,6 +102,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 			a.Name, FormatInt(len(names)), FormatDecimal(sum(v)), joinNorwegian(two))
 	}
 	c.Spec.Desc = c.Summary
+	c.catPos = where
 	c.table("Deltaker", true)
 	return c
 }

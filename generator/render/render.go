@@ -31,16 +31,16 @@ type Options struct {
 }
 
 type renderer struct {
-	site    *site.Site
-	opt     Options
-	md      goldmark.Markdown
-	slides  goldmark.Markdown // md with slide and notes markers, for decks
-	tmpl    *templates
-	figures map[string]string
-	charts  map[string]*chartData
-	memo    *Incremental  // the dev server's caches; nil in a full build
-	svgDone chan struct{} // closed when drawCharts has set every SVG
-	svgErr  error
+	site     *site.Site
+	opt      Options
+	md       goldmark.Markdown
+	slides   goldmark.Markdown // md with slide and notes markers, for decks
+	tmpl     *templates
+	figures  map[string]string
+	charts   map[string]*chartData
+	memo     *Incremental  // the dev server's caches; nil in a full build
+	svgDone  chan struct{} // closed when drawCharts has set every SVG
+	svgDiags site.Diagnostics
 }
 
 // Site renders every file of the public site, sorted by path. Problems in
@@ -100,7 +100,7 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, figures: figures(s), svgDone: make(chan struct{})}
 	all := r.buildCharts()
 	go func() {
-		r.svgErr = r.drawCharts(charts, all)
+		r.svgDiags = r.drawCharts(charts, all)
 		close(r.svgDone)
 	}()
 	assets, err := r.assets()
@@ -116,21 +116,14 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 		<-r.svgDone
 		return err
 	}
-	pageDiags, linkDiags, err := r.renderPages(pages, paths, sink.Write)
+	pageDiags, err := r.renderPages(pages, paths, sink.Write)
 	<-r.svgDone
 	if err != nil {
 		return err
 	}
-	if r.svgErr != nil {
-		return r.svgErr
-	}
+	ds = append(ds, r.svgDiags...)
 	for _, d := range pageDiags {
 		ds = append(ds, d...)
-	}
-	if len(ds) == 0 {
-		for _, d := range linkDiags {
-			ds = append(ds, d...)
-		}
 	}
 	if err := ds.Err(); err != nil {
 		return err
@@ -143,12 +136,12 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	return nil
 }
 
-// renderPages renders the pages in parallel and hands each to emit as it
-// is done;
-// pages that show charts go last, so the SVGs are drawn meanwhile. Each
-// page's problems land in its own slot, so the report never depends on
-// scheduling. The error is emit's.
-func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.File) error) (pageDiags, linkDiags []site.Diagnostics, err error) {
+// renderPages renders the pages in parallel and hands each page without
+// problems to emit as it is done; pages that show charts go last, so the
+// SVGs are drawn meanwhile. Each page's problems (Markdown, template,
+// links) land in its own slot, so the report never depends on
+// scheduling, and one problem never hides another. The error is emit's.
+func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.File) error) ([]site.Diagnostics, error) {
 	exists := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		exists[p] = true
@@ -157,8 +150,7 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 	for _, a := range firstN(r.site.Articles, feedSize) {
 		feed[a] = true
 	}
-	pageDiags = make([]site.Diagnostics, len(pages))
-	linkDiags = make([]site.Diagnostics, len(pages))
+	diags := make([]site.Diagnostics, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
 	for _, i := range renderOrder(pages) {
@@ -170,17 +162,20 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 			buf := buffers.Get().(*bytes.Buffer)
 			defer buffers.Put(buf)
 			buf.Reset()
-			if pageDiags[i] = r.page(p, buf); pageDiags[i] != nil {
+			ds, ok := r.page(p, buf)
+			if ok {
+				ds = append(ds, checkLinks(p, buf.Bytes(), exists)...)
+			}
+			if diags[i] = ds; len(ds) > 0 {
 				return nil
 			}
-			linkDiags[i] = checkLinks(p, buf.Bytes(), exists)
 			if !feed[p.Article] {
 				p.Body, p.links = "", nil // only the feed needs a body after its page
 			}
 			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
 		})
 	}
-	return pageDiags, linkDiags, g.Wait()
+	return diags, g.Wait()
 }
 
 // buffers holds page buffers for reuse; each grows to the largest page.
@@ -202,29 +197,28 @@ func renderOrder(pages []*Page) []int {
 	return out
 }
 
-// page renders one page into buf: its Markdown body, then its template.
-func (r *renderer) page(p *Page, buf *bytes.Buffer) site.Diagnostics {
+// page renders one page into buf: its Markdown body, then its template,
+// and returns every problem found on the way. ok is false when the
+// template failed, so buf holds no page to check links in.
+func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok bool) {
 	if p.Article != nil {
 		md := r.md
 		if p.Kind == "slides" {
 			md = r.slides
 		}
-		body, links, ds := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
-		if len(ds) > 0 {
-			return ds
-		}
-		p.Body, p.links = body, links
+		p.Body, p.links, ds = convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
 		if p.Kind == "slides" {
-			p.Slides = splitSlides(body)
+			p.Slides = splitSlides(p.Body)
 		}
 	}
 	if len(p.Charts) > 0 {
 		<-r.svgDone
+		ds = append(ds, r.chartProblems(p)...)
 	}
 	if err := r.tmpl.execute(buf, p); err != nil {
-		return site.Diagnostics{templateDiag(err, r.tmpl)}
+		return append(ds, templateDiag(err, r.tmpl)), false
 	}
-	return nil
+	return ds, true
 }
 
 // outputPaths lists the path of every file of the build, pages first in

@@ -54,7 +54,7 @@ func TestGoodLinksPass(t *testing.T) {
 }
 
 func TestRawHTMLEscaped(t *testing.T) {
-	body := "+++\ntitle = \"T\"\ndate = 2019-01-05\n+++\n<div onclick=\"x()\">blokk</div>\n\nTekst <span style=\"color:red\">inline</span> og [lenke](javascript:alert(1)).\n"
+	body := "+++\ntitle = \"T\"\ndate = 2019-01-05\n+++\n<div onclick=\"x()\">blokk</div>\n\nTekst <span style=\"color:red\">inline</span> og [lenke](https://example.org/).\n"
 	files, err := buildArchive(t, smallWith(t, "content/nyheter/x.md", body))
 	if err != nil {
 		t.Fatal(err)
