@@ -1,0 +1,47 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTemplateErrorNamesItsFile plants mistakes in the layout, in the
+// partial and the page that share the base name news.html, and in the
+// HTML escaping: each is reported once, in Norwegian, at the file and
+// line that hold it, never at the page templates that include it.
+func TestTemplateErrorNamesItsFile(t *testing.T) {
+	tests := []struct{ name, file, old, new, want string }{
+		{"layout, when executed", "templates/layouts/base.html", `{{define "base"}}`, `{{define "base"}}{{.Nope}}`,
+			`templates/layouts/base.html:1:20: malfeil: i malen "base" ved <.Nope>: feltet Nope finnes ikke i typen *render.Page`},
+		{"layout, when parsed", "templates/layouts/base.html", `{{define "base"}}`, `{{define "base"}}{{if}}`,
+			`templates/layouts/base.html:1: malfeil: if mangler en verdi`},
+		{"layout, when escaped", "templates/layouts/base.html", `{{define "base"}}`, `{{define "base"}}<a href="{{if .Title}}x"{{end}}>`,
+			`templates/layouts/base.html:1:32: malfeil: grenene i {{if}} slutter i ulike HTML-sammenhenger`},
+		{"layout ends inside a tag", "templates/layouts/base.html", `</html>`, `</html><a title="`,
+			`templates/layouts/base.html: malfeil: slutter midt i en HTML-tagg eller et attributt`},
+		{"partial with a page's name", "templates/partials/news.html", `{{define "newslist"}}`, `{{define "newslist"}}{{.Nope}}`,
+			`templates/partials/news.html:1:24: malfeil: i malen "newslist" ved <.Nope>: feltet Nope finnes ikke`},
+		{"partial, unknown function", "templates/partials/news.html", `{{define "newslist"}}`, `{{define "newslist"}}{{nofunc}}`,
+			`templates/partials/news.html:1: malfeil: funksjonen "nofunc" finnes ikke`},
+		{"page with a partial's name", "templates/pages/news.html", `{{define "main"}}`, `{{define "main"}}{{.Nope}}`,
+			`templates/pages/news.html:1:20: malfeil: i malen "main" ved <.Nope>: feltet Nope finnes ikke`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := archiveFS(smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nA\n"))
+			repoTemplates(t, m)
+			src := string(m[tc.file].Data)
+			if !strings.Contains(src, tc.old) {
+				t.Fatalf("%s has no %s", tc.file, tc.old)
+			}
+			m[tc.file].Data = []byte(strings.Replace(src, tc.old, tc.new, 1))
+			_, err := renderFS(t, m)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if lines := strings.Split(err.Error(), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], tc.want) {
+				t.Errorf("want the one problem %s…, got:\n%v", tc.want, err)
+			}
+		})
+	}
+}
