@@ -60,7 +60,7 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 		ds = append(ds, d...)
 		for _, t := range pageTargets(p, file.Data) {
 			if !l.exists[t] {
-				ds = append(ds, checkLinks(p, file.Data, l.exists)...)
+				ds = append(ds, checkLinks(p, file.Data, l.exists, l.r.tmpl)...)
 				break
 			}
 		}

@@ -164,7 +164,7 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 			buf.Reset()
 			ds, ok := r.page(p, buf)
 			if ok {
-				ds = append(ds, checkLinks(p, buf.Bytes(), exists)...)
+				ds = append(ds, checkLinks(p, buf.Bytes(), exists, r.tmpl)...)
 			}
 			if diags[i] = ds; len(ds) > 0 {
 				return nil

@@ -101,8 +101,8 @@ func TestTemplateLinksChecked(t *testing.T) {
 		`{{define "main"}}<a href="../finnes-ikke/">x</a><img src="../assets/mangler.png" alt="x">`, 1))
 	_, err := renderFS(t, m)
 	for _, want := range []string{
-		`templates/pages/page.html: om/index.html lenker til "../finnes-ikke/", som ikke finnes`,
-		`templates/pages/page.html: om/index.html lenker til "../assets/mangler.png", som ikke finnes`,
+		`templates/pages/page.html:1:27: lenken "../finnes-ikke/" peker ikke til noen side i nettstedet`,
+		`templates/pages/page.html:1:59: lenken "../assets/mangler.png" peker ikke til noen side i nettstedet`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("want …%s…, got:\n%v", want, err)

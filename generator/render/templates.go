@@ -31,6 +31,8 @@ type templates struct {
 	// definedIn maps a template defined with {{define}} in a layout or
 	// partial to its file, for errors that name only the template.
 	definedIn map[string]string
+	sources   map[string]string // file -> text, to find a link written in it
+	shared    []string          // the layout and partial files, in order
 }
 
 var funcs = template.FuncMap{
@@ -63,7 +65,7 @@ var funcs = template.FuncMap{
 }
 
 func parseTemplates(root fs.FS) (*templates, error) {
-	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}}
+	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}}
 	base := template.New("").Funcs(funcs)
 	var ds site.Diagnostics
 	for _, dir := range []string{layoutsDir, partialsDir} {
@@ -74,7 +76,8 @@ func parseTemplates(root fs.FS) (*templates, error) {
 		}
 		for _, f := range files {
 			before := definedNames(base)
-			if err := parseFile(base, root, f); err != nil {
+			t.shared = append(t.shared, f)
+			if err := t.parseFile(base, root, f); err != nil {
 				ds = append(ds, templateDiag(err, t))
 				continue
 			}
@@ -96,7 +99,7 @@ func parseTemplates(root fs.FS) (*templates, error) {
 	for _, f := range pages {
 		kind := strings.TrimSuffix(path.Base(f), ".html")
 		set := template.Must(base.Clone())
-		if err := parseFile(set, root, f); err != nil {
+		if err := t.parseFile(set, root, f); err != nil {
 			ds = append(ds, templateDiag(err, t))
 			continue
 		}
@@ -114,12 +117,14 @@ func definedNames(set *template.Template) map[string]bool {
 	return out
 }
 
-// parseFile adds file to set as a template named by its path.
-func parseFile(set *template.Template, root fs.FS, file string) error {
+// parseFile adds file to set as a template named by its path, and keeps
+// its text.
+func (t *templates) parseFile(set *template.Template, root fs.FS, file string) error {
 	src, err := fs.ReadFile(root, file)
 	if err != nil {
 		return site.Diagnostics{{Pos: site.Pos{Path: file}, Msg: "kan ikke lese malen: " + err.Error()}}
 	}
+	t.sources[file] = string(src)
 	_, err = set.New(file).Parse(string(src))
 	return err
 }

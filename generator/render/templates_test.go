@@ -45,3 +45,25 @@ func TestTemplateErrorNamesItsFile(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutLinkReportedOnce plants a broken link in the layout, written
+// out and computed: each is reported once, at the layout, though every
+// page of the site shows it.
+func TestLayoutLinkReportedOnce(t *testing.T) {
+	tests := []struct{ name, link, want string }{
+		{"literal", `<a href="/finnes-ikke/">x</a>`, `templates/layouts/base.html:1:27: lenken "/finnes-ikke/" peker ikke til noen side i nettstedet`},
+		{"computed", `<a href="{{.Rel "finnes-ikke/"}}">x</a>`, `templates/layouts/base.html: malen lager en lenke til /finnes-ikke/, som ikke finnes i nettstedet`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := archiveFS(smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nA\n"))
+			repoTemplates(t, m)
+			base := m["templates/layouts/base.html"]
+			base.Data = []byte(strings.Replace(string(base.Data), `{{define "base"}}`, `{{define "base"}}`+tc.link, 1))
+			_, err := renderFS(t, m)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("want only\n%s\ngot:\n%v", tc.want, err)
+			}
+		})
+	}
+}
