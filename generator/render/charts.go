@@ -182,8 +182,8 @@ func (r *renderer) chartHTML(p *Page) func(string) (html, problem string, known 
 		if views[0].problem != "" {
 			return "", views[0].problem, true
 		}
-		if views[0].placed {
-			return "", "", true // reported at its data entry
+		if views[0].placed || r.tmpl == nil {
+			return "", "", true // reported at its data entry, or no templates to show it with
 		}
 		h, err := r.tmpl.partial("chart", views[0])
 		if err != nil {

@@ -102,7 +102,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 	if inc.tmpl == nil || tmplKey != inc.tmplKey {
 		tmpl, err := parseTemplates(opt.Root)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, withoutTemplates(s, opt, err)
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}

@@ -6,6 +6,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -91,7 +92,7 @@ func (c *collector) Write(f output.File) error {
 func Stream(s *site.Site, opt Options, sink Sink) error {
 	tmpl, err := parseTemplates(opt.Root)
 	if err != nil {
-		return err
+		return withoutTemplates(s, opt, err)
 	}
 	// The renderer does not keep the chart renderer: once the SVGs are
 	// drawn, its JavaScript runtimes can be collected while pages render.
@@ -134,6 +135,30 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 		}
 	}
 	return nil
+}
+
+// withoutTemplates returns, when the templates do not parse (tmplErr),
+// those problems with the ones the rest of the render finds without
+// them: in drawing the charts and in every article's Markdown.
+func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
+	var ds site.Diagnostics
+	if !errors.As(tmplErr, &ds) {
+		return tmplErr
+	}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), figures: figures(s), svgDone: drawn}
+	ds = append(ds, r.drawCharts(opt.Charts, r.buildCharts())...)
+	for _, p := range r.pages() {
+		if p.Article == nil {
+			continue
+		}
+		md := r.md
+		if p.Kind == "slides" {
+			md = r.slides
+		}
+		_, _, d := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		ds = append(ds, d...)
+	}
+	return ds.Err()
 }
 
 // renderPages renders the pages in parallel and hands each page without

@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"alisnord/generator/site"
 )
 
 // TestTemplateErrorNamesItsFile plants mistakes in the layout, in the
@@ -65,5 +67,26 @@ func TestLayoutLinkReportedOnce(t *testing.T) {
 				t.Errorf("want only\n%s\ngot:\n%v", tc.want, err)
 			}
 		})
+	}
+}
+
+// TestTemplateErrorHidesNothing plants a mistake in a partial, which
+// stops every page from rendering, beside a Markdown problem: both are
+// reported, by Site and by Incremental.
+func TestTemplateErrorHidesNothing(t *testing.T) {
+	m := archiveFS(smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nSe {{< tall ukjent >}}.\n"))
+	repoTemplates(t, m)
+	m["templates/partials/news.html"].Data = []byte("{{define \"newslist\"}}{{nofunc}}{{end}}\n")
+	want := "content/om.md:4:4: ukjent tall \"ukjent\"" // sorted first
+	_, err := renderFS(t, m)
+	s, lerr := site.Load(m, site.Options{Now: testNow})
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	_, incErr := NewIncremental().Site(s, Options{Root: m})
+	for _, err := range []error{err, incErr} {
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "templates/partials/news.html:1: malfeil") {
+			t.Errorf("want %s… and the template error, got:\n%v", want, err)
+		}
 	}
 }
