@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -106,5 +107,26 @@ func TestChartScriptErrorAtUse(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("want …%s…, got:\n%v", want, err)
 		}
+	}
+}
+
+// TestChartOfAnAreaWithoutParticipants adds an area no participant
+// belongs to: its chart of positions has nothing to draw, which is
+// reported at the area.
+func TestChartOfAnAreaWithoutParticipants(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range ar.Files {
+		if f.Name == "in/data/areas.toml" {
+			ar.Files[i].Data = append(bytes.Clone(f.Data), "\n[[area]]\nid = \"ost\"\nname = \"Øst\"\nhealth_trust = \"Østsykehuset\"\n"+
+				"applications = 0\nmunicipalities = 0\npopulation = 0\napplications_source = \"kilde\"\npopulation_source = \"kilde\"\n"...)
+		}
+	}
+	err = renderArchive(t, ar, checkingCharts{})
+	want := `data/areas.toml:21:1: figuren "stillinger-i-ost" kunne ikke tegnes: ingen kategorier`
+	if err == nil || err.Error() != want {
+		t.Errorf("want only\n%s\ngot:\n%v", want, err)
 	}
 }

@@ -31,6 +31,7 @@ type chartData struct {
 	CSV       []byte
 	JSON      []byte
 
+	pos     site.Pos   // the data entry the whole chart stands for, where there is one
 	catPos  []site.Pos // the data entry behind each category, where known
 	problem string     // why the chart could not be drawn, for each page that shows it
 	placed  bool       // it could not be drawn, and that is reported at its data entry
@@ -110,13 +111,25 @@ func chartFailures(err error, all []*chartData) site.Diagnostics {
 			continue
 		}
 		c.problem = fmt.Sprintf("figuren %q kunne ikke tegnes: %s", c.Spec.ID, e.Msg)
-		if e.Category >= 0 && e.Category < len(c.catPos) && c.catPos[e.Category].Path != "" {
-			ds.Add(c.catPos[e.Category], "%s", c.problem)
+		if pos := c.entry(e.Category); pos.Path != "" {
+			ds.Add(pos, "%s", c.problem)
 			c.problem = ""
 			c.placed = true
 		}
 	}
 	return ds
+}
+
+// entry is the data entry behind category cat of the chart, or behind the
+// whole chart when cat is -1; an empty Pos when not known.
+func (c *chartData) entry(cat int) site.Pos {
+	if cat >= 0 && cat < len(c.catPos) {
+		return c.catPos[cat]
+	}
+	if cat < 0 {
+		return c.pos
+	}
+	return site.Pos{}
 }
 
 // chartProblems reports, at the page's template, the charts page p shows

@@ -102,7 +102,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 			a.Name, FormatInt(len(names)), FormatDecimal(sum(v)), joinNorwegian(two))
 	}
 	c.Spec.Desc = c.Summary
-	c.catPos = where
+	c.pos, c.catPos = a.Pos, where
 	c.table("Deltaker", true)
 	return c
 }

@@ -174,11 +174,7 @@ func rewrite(dest *[]byte, n ast.Node, env mdEnv, ix lineIndex, links []mdLink, 
 	if _, inside := resolve(".", rel); !inside {
 		return links
 	}
-	pos := site.Pos{Path: ix.path}
-	if off := firstOffset(n); off >= 0 {
-		pos = ix.at(off)
-	}
-	return append(links, mdLink{orig: orig, rel: rel, pos: pos})
+	return append(links, mdLink{orig: orig, rel: rel, pos: ix.at(nodeOffset(n))})
 }
 
 // firstOffset finds the source offset of a node's first text, or -1.

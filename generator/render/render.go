@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"runtime"
 	"sort"
@@ -44,9 +45,11 @@ type renderer struct {
 	svgDiags site.Diagnostics
 }
 
-// Site renders every file of the public site, sorted by path. Problems in
-// templates, in Markdown (unknown figures or charts) and two pages claiming
-// one path come back as site.Diagnostics.
+// Site renders every file of the public site, sorted by path. Every
+// problem the render finds comes back, sorted, as site.Diagnostics: in
+// templates, in Markdown (unknown or malformed figures, unknown charts,
+// unsafe or broken links, nesting too deep), in drawing charts, and two
+// pages claiming one path. One problem never hides another.
 func Site(s *site.Site, opt Options) ([]output.File, error) {
 	var c collector
 	if err := Stream(s, opt, &c); err != nil {
@@ -151,11 +154,7 @@ func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
 		if p.Article == nil {
 			continue
 		}
-		md := r.md
-		if p.Kind == "slides" {
-			md = r.slides
-		}
-		_, _, d := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		_, _, d := r.convert(p)
 		ds = append(ds, d...)
 	}
 	return ds.Err()
@@ -227,11 +226,7 @@ func renderOrder(pages []*Page) []int {
 // template failed, so buf holds no page to check links in.
 func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok bool) {
 	if p.Article != nil {
-		md := r.md
-		if p.Kind == "slides" {
-			md = r.slides
-		}
-		p.Body, p.links, ds = convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		p.Body, p.links, ds = r.convert(p)
 		if p.Kind == "slides" {
 			p.Slides = splitSlides(p.Body)
 		}
@@ -244,6 +239,16 @@ func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok boo
 		return append(ds, templateDiag(err, r.tmpl)), false
 	}
 	return ds, true
+}
+
+// convert renders the Markdown of p's article for p: a slide deck with
+// its slide markers.
+func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) {
+	md := r.md
+	if p.Kind == "slides" {
+		md = r.slides
+	}
+	return convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
 }
 
 // outputPaths lists the path of every file of the build, pages first in
