@@ -107,8 +107,8 @@ func chartFailures(err error, all []*chartData) site.Diagnostics {
 	var ds site.Diagnostics
 	for _, e := range failed {
 		c := all[e.Index/2]
-		if c.problem != "" {
-			continue
+		if c.problem != "" || c.placed {
+			continue // its other drawing failed first
 		}
 		c.problem = fmt.Sprintf("figuren %q kunne ikke tegnes: %s", c.Spec.ID, e.Msg)
 		if pos := c.entry(e.Category); pos.Path != "" {
