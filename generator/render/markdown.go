@@ -54,8 +54,8 @@ type mdEnv struct {
 func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, site.Diagnostics) {
 	src := a.Body
 	ix := newLineIndex(a)
-	if ds := checkNesting(src, ix); len(ds) > 0 {
-		return "", nil, ds
+	if ds := append(checkNesting(src, ix), checkReferenceRuns(src, ix)...); len(ds) > 0 {
+		return "", nil, ds // goldmark would take minutes
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"sort"
@@ -47,17 +48,56 @@ const maxNesting = 100
 // depth is the list and quote markers it starts with plus its indentation
 // in pairs of columns (a nested list item is indented under its parent).
 func checkNesting(src []byte, ix lineIndex) site.Diagnostics {
-	for line, start := range ix.starts {
-		end := len(src)
-		if line+1 < len(ix.starts) {
-			end = ix.starts[line+1]
-		}
-		if depth := lineDepth(src[start:end]); depth > maxNesting {
+	for i, start := range ix.starts {
+		if depth := lineDepth(ix.line(src, i)); depth > maxNesting {
 			return site.Diagnostics{{Pos: ix.at(start),
 				Msg: fmt.Sprintf("lister eller sitater er nestet %d nivåer dypt; høyst %d er lov", depth, maxNesting)}}
 		}
 	}
 	return nil
+}
+
+// line returns line i of src, with its line break.
+func (ix lineIndex) line(src []byte, i int) []byte {
+	end := len(src)
+	if i+1 < len(ix.starts) {
+		end = ix.starts[i+1]
+	}
+	return src[ix.starts[i]:end]
+}
+
+// maxReferenceRun is how many link reference definitions ("[navn]:
+// adresse") may follow each other without a blank line. goldmark reads the
+// rest of a paragraph again after each definition it takes from it, so a
+// run of a hundred thousand takes minutes; separated by blank lines, each
+// is a paragraph of its own and costs nothing extra.
+const maxReferenceRun = 1000
+
+// checkReferenceRuns finds the first run of more than maxReferenceRun
+// lines that look like link reference definitions.
+func checkReferenceRuns(src []byte, ix lineIndex) site.Diagnostics {
+	run, first := 0, 0
+	for i, start := range ix.starts {
+		if !looksLikeReference(ix.line(src, i)) {
+			run = 0
+			continue
+		}
+		if run == 0 {
+			first = start
+		}
+		if run++; run > maxReferenceRun {
+			return site.Diagnostics{{Pos: ix.at(first),
+				Msg: fmt.Sprintf("over %d lenkedefinisjoner ([navn]: adresse) står etter hverandre; skill dem med tomme linjer", maxReferenceRun)}}
+		}
+	}
+	return nil
+}
+
+// looksLikeReference tells whether line starts, after white space, with
+// "[" and has "]:" later: a link reference definition, or close to one.
+func looksLikeReference(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	return len(line) > 0 && line[0] == '[' && bytes.Contains(line, []byte("]:"))
 }
 
 // lineDepth counts the container markers ("-", "+", "*", "1." or "1)"

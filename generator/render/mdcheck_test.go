@@ -123,14 +123,16 @@ func hostileEnv() mdEnv {
 }
 
 // TestDeepNestingRefused gives convert lists and quotes nested 100,000
-// deep (200 KB), which goldmark needs minutes for: each is refused, at
-// its line, before goldmark parses it.
+// deep (200 KB) and 100,000 link reference definitions in one paragraph,
+// which goldmark needs minutes for: each is refused, at its line, before
+// goldmark parses it.
 func TestDeepNestingRefused(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"list", strings.Repeat("- ", 100_000) + "x\n", "x.md:5:1: lister eller sitater er nestet 100000 nivåer dypt"},
 		{"quote", "A\n\n" + strings.Repeat("> ", 100_000) + "x\n", "x.md:7:1: lister eller sitater er nestet 100000 nivåer dypt"},
 		{"ordered", strings.Repeat("1. ", 50_000) + "x\n", "x.md:5:1: lister eller sitater er nestet 50000 nivåer dypt"},
 		{"indented", indentedList(300), "x.md:105:1: lister eller sitater er nestet 101 nivåer dypt"},
+		{"reference definitions", "A\n\n" + strings.Repeat("[a]: /x\n", 100_000), "x.md:7:1: over 1000 lenkedefinisjoner ([navn]: adresse) står etter hverandre"},
 	}
 	md := newMarkdown()
 	for _, tc := range tests {
@@ -153,15 +155,28 @@ func indentedList(n int) string {
 	return b.String()
 }
 
-// TestNestingWithinLimitPasses keeps lists 100 deep, and code indented
-// less than 200 columns, working.
+// TestNestingWithinLimitPasses keeps lists 100 deep, code indented less
+// than 200 columns, and many link reference definitions apart or in runs
+// of 1000, working.
 func TestNestingWithinLimitPasses(t *testing.T) {
 	md := newMarkdown()
-	for _, body := range []string{strings.Repeat("- ", 100) + "x\n", indentedList(100), "```\n" + strings.Repeat(" ", 199) + "x\n```\n"} {
+	for _, body := range []string{strings.Repeat("- ", 100) + "x\n", indentedList(100), "```\n" + strings.Repeat(" ", 199) + "x\n```\n",
+		strings.Repeat("[a]: /x\n\n", 5000), strings.Repeat(strings.Repeat("[a]: /x\n", 1000)+"\n", 3)} {
 		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
 		if _, _, ds := convert(md, a, hostileEnv()); len(ds) > 0 {
 			t.Errorf("%.20q…: %v", body, ds)
 		}
+	}
+}
+
+// TestHostileShortcodesComplete gives convert a line of 100,000 "{{<"
+// and one of 100,000 "{{%": each line is one problem, read once.
+func TestHostileShortcodesComplete(t *testing.T) {
+	body := strings.Repeat("{{<", 100_000) + "\n\n" + strings.Repeat("{{%", 100_000) + "\n"
+	a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
+	_, _, ds := convert(newMarkdown(), a, hostileEnv())
+	if len(ds) != 2 || ds[0].Pos.String() != "content/nyheter/x.md:5:1" || ds[1].Pos.String() != "content/nyheter/x.md:7:1" {
+		t.Errorf("want one problem at 5:1 and one at 7:1, got %v", ds)
 	}
 }
 

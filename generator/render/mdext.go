@@ -56,7 +56,7 @@ func (figureParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 	}
 	end := bytes.Index(line, []byte(">}}"))
 	if end < 0 {
-		block.Advance(3)
+		block.Advance(closeAt(line, ">}}"))
 		return &figureNode{offset: seg.Start, problem: "{{< lukkes ikke med >}} på samme linje; skriv " + figureForm + " på én linje"}
 	}
 	fields := strings.Fields(string(line[3:end]))
@@ -69,12 +69,13 @@ func (figureParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 }
 
 // closeAt is the length of line up to and including the closing
-// delimiter, or of its opening "{{x" when it never closes.
+// delimiter, or the whole line but its line break when it never closes:
+// a line of a hundred thousand "{{<" is one problem, read once.
 func closeAt(line []byte, closing string) int {
 	if end := bytes.Index(line, []byte(closing)); end >= 0 {
 		return end + len(closing)
 	}
-	return 3
+	return len(bytes.TrimRight(line, "\r\n"))
 }
 
 // A chart block: a fenced code block whose info string is "chart NAME".
