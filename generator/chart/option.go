@@ -32,11 +32,11 @@ func Option(s Spec) ([]byte, error) {
 	// settings go-echarts has no field (or no suitable type) for.
 	raw, err := json.Marshal(built)
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: encode option: %w", s.ID, err)
+		return nil, specError(s, "kan ikke kode innstillingene: %v", err)
 	}
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("chart %q: decode option: %w", s.ID, err)
+		return nil, specError(s, "kan ikke lese innstillingene: %v", err)
 	}
 	patchOption(m, s)
 	if optionHook != nil {
@@ -44,7 +44,7 @@ func Option(s Spec) ([]byte, error) {
 	}
 	out, err := json.Marshal(m) // map keys are sorted: deterministic bytes
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: encode option: %w", s.ID, err)
+		return nil, specError(s, "kan ikke kode innstillingene: %v", err)
 	}
 	return out, nil
 }

@@ -22,35 +22,23 @@ type Renderer struct {
 	// slots holds one entry per worker; nil until the worker is first used.
 	slots chan *worker
 
-	mu    sync.Mutex
-	cache map[[32]byte]*cacheEntry
+	mu       sync.Mutex
+	cache    map[[32]byte]*cacheEntry
+	round    uint64          // the current round of overlapping Render calls
+	inFlight int             // Render calls running in this round
+	used     map[string]bool // store keys this round looked up
 
-	store Store    // raw renders kept between builds; nil for none
-	salt  [32]byte // what else decides a render: the bundle and the harness
+	store    Store    // raw renders kept between builds; nil for none
+	readOnly bool     // look renders up in store, never Put
+	salt     [32]byte // what else decides a render: the bundle and the harness
 }
-
-// Store keeps raw ECharts renders between builds, keyed by a hex hash of
-// everything that decides them: the bundle, the harness, the option and
-// the size. A store is only a shortcut: a miss or a failed Put just means
-// ECharts runs.
-type Store interface {
-	Get(key string) ([]byte, bool)
-	Put(key string, svg []byte)
-}
-
-// storeVersion changes when the way a raw render is made changes outside
-// the bundle and the harness (the stopped clock, say), to retire old entries.
-const storeVersion = "1"
-
-// UseStore makes r look up raw renders in st before running ECharts, and
-// keep new ones there. Call it before the first Render.
-func (r *Renderer) UseStore(st Store) { r.store = st }
 
 // cacheEntry is one raw ECharts render, shared by identical options.
 type cacheEntry struct {
-	done chan struct{} // closed when svg/err are set
-	svg  string
-	err  error
+	done  chan struct{} // closed when svg/err are set
+	svg   string
+	err   error
+	round uint64 // the last round that used it
 }
 
 // NewRenderer compiles the ECharts bundle once and prepares a pool of
@@ -77,6 +65,7 @@ func NewRenderer(bundle []byte, workers int) (*Renderer, error) {
 		harness: harness,
 		slots:   make(chan *worker, workers),
 		cache:   map[[32]byte]*cacheEntry{},
+		used:    map[string]bool{},
 	}
 	for range workers {
 		r.slots <- nil
@@ -103,52 +92,65 @@ func LoadBundle(path string) ([]byte, error) {
 // Render returns the SVG for each spec, in order. Specs are rendered in
 // parallel over the worker runtimes. Identical charts (same option JSON and
 // size) are rendered once and cached in the Renderer; the per-spec parts
-// (ids, title, description) are applied to each result. The first error in
-// spec order is returned, and it names the spec ID.
+// (ids, title, description) are applied to each result. When specs fail,
+// the error is Errors, one *Error per failed spec in spec order, and the
+// other specs' SVGs are still returned.
+//
+// Calls that overlap form one round; when the last of them returns, the
+// renderer forgets every render the round did not use, so the cache holds
+// what the current site shows, however often the data changes.
 func (r *Renderer) Render(specs []Spec) ([]string, error) {
+	round := r.startRound()
+	defer r.endRound()
 	out := make([]string, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
 	for i := range specs {
 		wg.Go(func() {
-			out[i], errs[i] = r.renderOne(specs[i])
+			out[i], errs[i] = r.renderOne(specs[i], round)
 		})
 	}
 	wg.Wait()
-	for _, err := range errs {
+	var failed Errors
+	for i, err := range errs {
 		if err != nil {
-			return nil, err
+			failed = append(failed, asError(err, specs[i], i))
 		}
+	}
+	if len(failed) > 0 {
+		return out, failed
 	}
 	return out, nil
 }
 
 // renderOne builds the option, gets the raw SVG (cached) and finishes it
 // for this spec.
-func (r *Renderer) renderOne(s Spec) (string, error) {
+func (r *Renderer) renderOne(s Spec, round uint64) (string, error) {
 	option, err := Option(s)
 	if err != nil {
 		return "", err
 	}
 	w, h := s.size()
-	raw, err := r.raw(option, w, h)
+	raw, err := r.raw(option, w, h, round)
 	if err != nil {
-		return "", fmt.Errorf("chart %q: %w", s.ID, err)
+		return "", err
 	}
 	return finishSVG(raw, s)
 }
 
 // raw returns the ECharts SVG for an option, rendering it only if no other
-// call has (or is doing so). Failed renders are not cached.
-func (r *Renderer) raw(option []byte, w, h int) (string, error) {
+// call has (or is doing so), and marks it used in this round. Failed
+// renders are not cached.
+func (r *Renderer) raw(option []byte, w, h int, round uint64) (string, error) {
 	key := sha256.Sum256(append([]byte(strconv.Itoa(w)+"x"+strconv.Itoa(h)+"\x00"), option...))
 	r.mu.Lock()
 	if e, ok := r.cache[key]; ok {
+		e.round = round
 		r.mu.Unlock()
 		<-e.done
 		return e.svg, e.err
 	}
-	e := &cacheEntry{done: make(chan struct{})}
+	e := &cacheEntry{done: make(chan struct{}), round: round}
 	r.cache[key] = e
 	r.mu.Unlock()
 
@@ -163,18 +165,21 @@ func (r *Renderer) raw(option []byte, w, h int) (string, error) {
 }
 
 // stored returns the raw render from the store, or renders it and keeps it
-// there.
+// there (unless the store is read-only).
 func (r *Renderer) stored(key [32]byte, option []byte, w, h int) (string, error) {
 	if r.store == nil {
 		return r.renderRaw(option, w, h)
 	}
 	sum := sha256.Sum256(append(r.salt[:], key[:]...))
 	name := hex.EncodeToString(sum[:])
+	r.mu.Lock()
+	r.used[name] = true
+	r.mu.Unlock()
 	if b, ok := r.store.Get(name); ok {
 		return string(b), nil
 	}
 	svg, err := r.renderRaw(option, w, h)
-	if err == nil {
+	if err == nil && !r.readOnly {
 		r.store.Put(name, []byte(svg))
 	}
 	return svg, err

@@ -140,22 +140,22 @@ func TestInvalidSpecs(t *testing.T) {
 		mutate func(*Spec)
 		want   string
 	}{
-		{"unknown kind", func(s *Spec) { s.Kind = "line" }, "unknown Kind"},
-		{"bad id", func(s *Spec) { s.ID = "Søknader per år" }, "ID must be"},
-		{"empty id", func(s *Spec) { s.ID = "" }, "ID must be"},
-		{"no categories", func(s *Spec) { s.Categories = nil }, "no categories"},
-		{"no series", func(s *Spec) { s.Series = nil }, "no series"},
-		{"length mismatch", func(s *Spec) { s.Series[0].Values = []float64{1, 2} }, "has 2 values for 4 categories"},
-		{"empty category", func(s *Spec) { s.Categories[2] = " " }, "category 2 is empty"},
-		{"no title", func(s *Spec) { s.Title = "" }, "Title is empty"},
+		{"unknown kind", func(s *Spec) { s.Kind = "line" }, "ukjent Kind"},
+		{"bad id", func(s *Spec) { s.ID = "Søknader per år" }, "ID-en må være"},
+		{"empty id", func(s *Spec) { s.ID = "" }, "ID-en må være"},
+		{"ingen kategorier", func(s *Spec) { s.Categories = nil }, "ingen kategorier"},
+		{"ingen dataserier", func(s *Spec) { s.Series = nil }, "ingen dataserier"},
+		{"length mismatch", func(s *Spec) { s.Series[0].Values = []float64{1, 2} }, "har 2 verdier for 4 kategorier"},
+		{"empty category", func(s *Spec) { s.Categories[2] = " " }, "kategori 2 har tomt navn"},
+		{"no title", func(s *Spec) { s.Title = "" }, "tittelen (Title) er tom"},
 		{"all zero", func(s *Spec) {
 			for i := range s.Series {
 				s.Series[i].Values = make([]float64, 4)
 			}
-		}, "all values are zero"},
-		{"pie with two series", func(s *Spec) { s.Kind, s.Target = Pie, nil }, "exactly one series"},
-		{"brace in unit", func(s *Spec) { s.Unit = "{c}" }, "Unit"},
-		{"too small", func(s *Spec) { s.Width = 50 }, "out of range"},
+		}, "alle verdiene er null"},
+		{"pie with two series", func(s *Spec) { s.Kind, s.Target = Pie, nil }, "nøyaktig én dataserie"},
+		{"brace in unit", func(s *Spec) { s.Unit = "{c}" }, "enheten (Unit)"},
+		{"too small", func(s *Spec) { s.Width = 50 }, "utenfor det tillatte"},
 	}
 	r := renderer(t)
 	for _, tc := range tests {

@@ -72,47 +72,39 @@ type Spec struct {
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Validate reports the first problem that would stop the spec from
-// rendering. Every error names the spec ID.
+// rendering, as an *Error in Norwegian; a problem in one category (or in
+// one value of a series) names it in Error.Category.
 func (s Spec) Validate() error {
 	if !idPattern.MatchString(s.ID) || len(s.ID) > 80 {
-		return fmt.Errorf("chart %q: ID must be a slug of [a-z0-9-]+ (at most 80 characters)", s.ID)
-	}
-	fail := func(format string, args ...any) error {
-		return fmt.Errorf("chart %q: %s", s.ID, fmt.Sprintf(format, args...))
+		return specError(s, "ID-en må være en slug av [a-z0-9-]+ (høyst 80 tegn)")
 	}
 	switch s.Kind {
 	case Bar, HBar, Pie:
 	default:
-		return fail("unknown Kind %q (want %q, %q or %q)", s.Kind, Bar, HBar, Pie)
+		return specError(s, "ukjent Kind %q (skal være %q, %q eller %q)", s.Kind, Bar, HBar, Pie)
 	}
-	if strings.TrimSpace(s.Title) == "" {
-		return fail("Title is empty")
-	}
-	if len(s.Categories) == 0 {
-		return fail("no categories")
-	}
-	if len(s.Series) == 0 {
-		return fail("no series")
-	}
-	if s.Kind == Pie && len(s.Series) != 1 {
-		return fail("a pie takes exactly one series, got %d", len(s.Series))
-	}
-	if strings.ContainsAny(s.Unit, "{}|\n") {
-		return fail("Unit %q must not contain '{', '}', '|' or a newline", s.Unit)
+	switch {
+	case strings.TrimSpace(s.Title) == "":
+		return specError(s, "tittelen (Title) er tom")
+	case len(s.Categories) == 0:
+		return specError(s, "ingen kategorier")
+	case len(s.Series) == 0:
+		return specError(s, "ingen dataserier")
+	case s.Kind == Pie && len(s.Series) != 1:
+		return specError(s, "et kakediagram tar nøyaktig én dataserie, fikk %d", len(s.Series))
+	case strings.ContainsAny(s.Unit, "{}|\n"):
+		return specError(s, "enheten (Unit) %q kan ikke inneholde «{», «}», «|» eller linjeskift", s.Unit)
 	}
 	if err := s.validateSize(); err != nil {
-		return fail("%v", err)
+		return err
 	}
-	if err := s.validateValues(); err != nil {
-		return fail("%v", err)
-	}
-	return nil
+	return s.validateValues()
 }
 
 func (s Spec) validateSize() error {
 	for _, v := range []int{s.Width, s.Height} {
 		if v != 0 && (v < minSize || v > maxSize) {
-			return fmt.Errorf("size %dx%d out of range (0 for default, else %d..%d px)", s.Width, s.Height, minSize, maxSize)
+			return specError(s, "størrelsen %dx%d er utenfor det tillatte (0 for standard, ellers %d..%d px)", s.Width, s.Height, minSize, maxSize)
 		}
 	}
 	return nil
@@ -120,31 +112,31 @@ func (s Spec) validateSize() error {
 
 func (s Spec) validateValues() error {
 	if s.Target != nil && (math.IsNaN(*s.Target) || math.IsInf(*s.Target, 0)) {
-		return fmt.Errorf("Target is not a finite number")
+		return specError(s, "målet (Target) er ikke et endelig tall")
 	}
 	if s.Target != nil && s.Kind == Pie {
-		return fmt.Errorf("Target is not supported for a pie")
+		return specError(s, "et kakediagram kan ikke ha mål (Target)")
 	}
 	for i, c := range s.Categories {
 		if strings.TrimSpace(c) == "" {
-			return fmt.Errorf("category %d is empty", i)
+			return &Error{ID: s.ID, Category: i, Msg: fmt.Sprintf("kategori %d har tomt navn", i)}
 		}
 	}
 	for _, ser := range s.Series {
 		if len(ser.Values) != len(s.Categories) {
-			return fmt.Errorf("series %q has %d values for %d categories", ser.Name, len(ser.Values), len(s.Categories))
+			return specError(s, "serien %q har %d verdier for %d kategorier", ser.Name, len(ser.Values), len(s.Categories))
 		}
 		for j, v := range ser.Values {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("series %q value %d is not a finite number", ser.Name, j)
-			}
-			if v < 0 && s.Kind == Pie {
-				return fmt.Errorf("series %q value %d is negative; a pie needs values >= 0", ser.Name, j)
+			switch {
+			case math.IsNaN(v) || math.IsInf(v, 0):
+				return &Error{ID: s.ID, Category: j, Msg: fmt.Sprintf("verdi %d i serien %q er ikke et endelig tall", j, ser.Name)}
+			case v < 0 && s.Kind == Pie:
+				return &Error{ID: s.ID, Category: j, Msg: fmt.Sprintf("verdi %d i serien %q er negativ; et kakediagram trenger verdier ≥ 0", j, ser.Name)}
 			}
 		}
 	}
 	if s.nonZero() == 0 {
-		return fmt.Errorf("all values are zero; there is nothing to draw")
+		return specError(s, "alle verdiene er null; det er ingenting å tegne")
 	}
 	return nil
 }

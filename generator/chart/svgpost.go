@@ -32,10 +32,10 @@ func idPrefix(s Spec) string {
 func finishSVG(raw string, s Spec) (string, error) {
 	root := rootPattern.FindStringIndex(raw)
 	if root == nil {
-		return "", fmt.Errorf("chart %q: echarts output is not an <svg> document", s.ID)
+		return "", specError(s, "ECharts ga ikke et <svg>-dokument")
 	}
 	if got, want := countMarks(raw), max(1, s.nonZero()); got < want {
-		return "", fmt.Errorf("chart %q: rendered %d marks for %d non-zero values; the chart would be empty or incomplete", s.ID, got, want)
+		return "", specError(s, "tegningen har %d merker for %d verdier som ikke er null; figuren ville blitt tom eller ufullstendig", got, want)
 	}
 	body := raw[root[1]:]
 	body = stylePattern.ReplaceAllString(body, "")
@@ -44,7 +44,7 @@ func finishSVG(raw string, s Spec) (string, error) {
 	})
 	body = renameIDs(body, idPrefix(s)+"-")
 	if unsafePattern.MatchString(body) {
-		return "", fmt.Errorf("chart %q: rendered SVG contains markup that is unsafe inline", s.ID)
+		return "", specError(s, "SVG-en inneholder markup som ikke er trygg å sette inn i siden")
 	}
 	var b strings.Builder
 	b.Grow(len(body) + 512)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"time"
@@ -32,6 +33,11 @@ type chartData struct {
 	CSV       []byte
 	JSON      []byte
 	File      string // the downloads' path without .csv or .json
+
+	pos     site.Pos   // the data entry the whole chart stands for, where there is one
+	catPos  []site.Pos // the data entry behind each category, where known
+	problem string     // why the chart could not be drawn, for each page that shows it
+	placed  bool       // it could not be drawn, and that is reported at its data entry
 }
 
 // ChartView is a chart as one page shows it: download links are relative to
@@ -78,8 +84,10 @@ func (r *renderer) buildCharts() []*chartData {
 // drawCharts renders the SVGs of all charts, each for a desktop column and
 // for a phone, in one batch, so the chart renderer can spread them over its
 // workers. Pages that show a chart wait for it (svgDone) while the rest of
-// the site renders meanwhile.
-func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) error {
+// the site renders meanwhile. A chart that fails is reported at the data
+// entry behind it when the failure lies in one category; otherwise it is
+// marked, and every page that shows it reports it (chartProblems).
+func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) site.Diagnostics {
 	if cr == nil {
 		return nil
 	}
@@ -88,14 +96,68 @@ func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) error {
 		specs = append(specs, c.Spec, narrow(c.Spec))
 	}
 	svgs, err := cr.Render(specs)
+	var ds site.Diagnostics
 	if err != nil {
-		return site.Diagnostics{{Pos: site.Pos{Path: "data"}, Msg: "kan ikke tegne figurene: " + err.Error()}}
+		ds = chartFailures(err, all)
 	}
 	for i, c := range all {
-		// Built by package chart, which escapes all text.
-		c.SVG, c.SVGNarrow = template.HTML(svgs[2*i]), template.HTML(svgs[2*i+1])
+		if c.problem == "" && len(svgs) == len(specs) {
+			// Built by package chart, which escapes all text.
+			c.SVG, c.SVGNarrow = template.HTML(svgs[2*i]), template.HTML(svgs[2*i+1])
+		}
 	}
-	return nil
+	return ds
+}
+
+// chartFailures marks the charts that err says failed, and returns the
+// failures it can place at a data entry. Each chart is reported once,
+// though its desktop and phone drawings may both fail.
+func chartFailures(err error, all []*chartData) site.Diagnostics {
+	var failed chart.Errors
+	if !errors.As(err, &failed) {
+		for _, c := range all {
+			c.problem = fmt.Sprintf("figuren %q kunne ikke tegnes: %v", c.Spec.ID, err)
+		}
+		return nil
+	}
+	var ds site.Diagnostics
+	for _, e := range failed {
+		c := all[e.Index/2]
+		if c.problem != "" || c.placed {
+			continue // its other drawing failed first
+		}
+		c.problem = fmt.Sprintf("figuren %q kunne ikke tegnes: %s", c.Spec.ID, e.Msg)
+		if pos := c.entry(e.Category); pos.Path != "" {
+			ds.Add(pos, "%s", c.problem)
+			c.problem = ""
+			c.placed = true
+		}
+	}
+	return ds
+}
+
+// entry is the data entry behind category cat of the chart, or behind the
+// whole chart when cat is -1; an empty Pos when not known.
+func (c *chartData) entry(cat int) site.Pos {
+	if cat >= 0 && cat < len(c.catPos) {
+		return c.catPos[cat]
+	}
+	if cat < 0 {
+		return c.pos
+	}
+	return site.Pos{}
+}
+
+// chartProblems reports, at the page's template, the charts page p shows
+// that could not be drawn for a reason no data entry explains.
+func (r *renderer) chartProblems(p *Page) site.Diagnostics {
+	var ds site.Diagnostics
+	for _, v := range p.Charts {
+		if v.problem != "" {
+			ds.Add(site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, "%s", v.problem)
+		}
+	}
+	return ds
 }
 
 // Size of the phone drawing of a chart, in CSS pixels: about the width of a
@@ -138,19 +200,27 @@ func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView 
 }
 
 // chartHTML renders a chart block inside Markdown on page p, once the
-// SVGs are drawn.
-func (r *renderer) chartHTML(p *Page) func(string) (string, bool) {
-	return func(name string) (string, bool) {
+// SVGs are drawn. known is false for a name that is no chart; problem says
+// why a known chart cannot be shown there.
+func (r *renderer) chartHTML(p *Page) func(string) (html, problem string, known bool) {
+	return func(name string) (string, string, bool) {
 		<-r.svgDone
 		views := r.chartViews(p, name)
 		if len(views) == 0 {
-			return r.noFiguresYet(p, name)
+			h, ok := r.noFiguresYet(p, name)
+			return h, "", ok
+		}
+		if views[0].problem != "" {
+			return "", views[0].problem, true
+		}
+		if views[0].placed || r.tmpl == nil {
+			return "", "", true // reported at its data entry, or no templates to show it with
 		}
 		h, err := r.tmpl.partial("chart", views[0])
 		if err != nil {
-			return fmt.Sprintf("<!-- %s -->", template.HTMLEscapeString(err.Error())), true
+			return "", templateDiag(err, r.tmpl).String(), true
 		}
-		return h, true
+		return h, "", true
 	}
 }
 

@@ -38,6 +38,17 @@ func siteCharts(s *site.Site, f *site.Figures) []*chartData {
 	if !f.Date.Before(s.SourceDate(participantsSource)) { // the other charts show the participants
 		all = append(all, positionsByModel(s, f, names), offersChart(s, f, names, apps),
 			recruitmentChart(s, f, names), shareChart(s, f))
+	}
+	areaPos := make([]site.Pos, len(s.Areas))
+	for i := range s.Areas {
+		areaPos[i] = s.Areas[i].Pos
+	}
+	for _, c := range all {
+		if c != nil && len(c.Spec.Categories) > 0 && &c.Spec.Categories[0] == &names[0] { // a category per area
+			c.catPos = areaPos
+		}
+	}
+	if !f.Date.Before(s.SourceDate(participantsSource)) {
 		for i := range s.Areas {
 			all = append(all, areaPositions(s, &s.Areas[i]))
 		}

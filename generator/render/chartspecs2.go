@@ -82,9 +82,11 @@ func shareChart(s *site.Site, f *site.Figures) *chartData {
 func areaPositions(s *site.Site, a *site.Area) *chartData {
 	var names []string
 	var v []float64
+	var where []site.Pos
 	for _, p := range a.Participants {
 		names = append(names, p.Name)
 		v = append(v, float64(p.Positions))
+		where = append(where, p.Pos)
 	}
 	c := &chartData{Source: sourceOf(s, participantsSource), AsOf: s.SourceDate(participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
 		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
@@ -101,6 +103,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 			a.Name, FormatInt(len(names)), FormatDecimal(sum(v)), joinNorwegian(two))
 	}
 	c.Spec.Desc = c.Summary
+	c.pos, c.catPos = a.Pos, where
 	c.table("Deltaker", true)
 	return c
 }

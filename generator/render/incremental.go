@@ -29,19 +29,22 @@ import (
 // the site's articles (TestIncrementalMatchesSite holds it to the shipped
 // templates). An Incremental is not safe for concurrent use.
 type Incremental struct {
-	seed     maphash.Seed
-	md       goldmark.Markdown
-	slides   goldmark.Markdown
-	tmplKey  uint64
-	tmpl     *templates
-	dataKey  uint64
-	charts   map[string]*chartData
-	pages    map[string]*renderedPage // by output path
-	pathsKey uint64                   // the output paths the last link check saw
-	siteKey  uint64                   // what the sitemap was made from
-	siteMap  []byte
-	last     *lastBuild // for Refresh; nil after a failed build
-	stats    Stats
+	seed    maphash.Seed
+	md      goldmark.Markdown
+	slides  goldmark.Markdown
+	tmplKey uint64
+	tmpl    *templates
+	dataKey uint64
+	charts  map[string]*chartData
+	// chartDiags are the problems of drawing charts, reported by every
+	// build until the data changes.
+	chartDiags site.Diagnostics
+	pages      map[string]*renderedPage // by output path
+	pathsKey   uint64                   // the output paths the last link check saw
+	siteKey    uint64                   // what the sitemap was made from
+	siteMap    []byte
+	last       *lastBuild // for Refresh; nil after a failed build
+	stats      Stats
 }
 
 // Stats tells what the last call to Incremental.Site did.
@@ -56,8 +59,9 @@ type renderedPage struct {
 	data    []byte
 	body    template.HTML
 	links   []mdLink
-	targets []string // output paths its links and assets point to
-	checked bool     // every target existed when the page was last checked
+	targets []string         // output paths its links and assets point to
+	checked bool             // every target existed when the page was last checked
+	diags   site.Diagnostics // the page's own problems, reported again while it is unchanged
 }
 
 // NewIncremental returns an incremental renderer with nothing cached.
@@ -78,6 +82,7 @@ func (inc *Incremental) Site(s *site.Site, opt Options) ([]output.File, error) {
 	pages := r.pages()
 	keys := inc.keys(s, pages, global)
 	files, ds := inc.renderPages(r, pages, keys)
+	ds = append(ds, inc.chartDiags...)
 	inc.last = nil
 	files, err = r.finish(files, pages, ds, inc.checkLinks)
 	if err == nil {
@@ -97,7 +102,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 	if inc.tmpl == nil || tmplKey != inc.tmplKey {
 		tmpl, err := parseTemplates(opt.Root)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, withoutTemplates(s, opt, err)
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}
@@ -108,9 +113,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 	f.str(r.viewKeys()...)
 	f.flag(opt.Charts != nil)
 	if dataKey := f.sum(); inc.charts == nil || dataKey != inc.dataKey {
-		if err := r.drawCharts(opt.Charts, r.buildCharts()); err != nil {
-			return nil, 0, err
-		}
+		inc.chartDiags = r.drawCharts(opt.Charts, r.buildCharts())
 		inc.charts, inc.dataKey = r.charts, dataKey
 	}
 	r.charts = inc.charts
@@ -253,15 +256,13 @@ func (inc *Incremental) renderPages(r *renderer, pages []*Page, keys []uint64) (
 		if old := inc.pages[p.Path]; old != nil && old.key == keys[i] {
 			files[i] = output.File{Path: p.Path, Data: old.data}
 			p.Body, p.links = old.body, old.links
-			fresh[i] = old
+			fresh[i], diags[i] = old, old.diags
 			continue
 		}
 		g.Go(func() error {
 			files[i], diags[i] = r.renderPage(p)
-			if len(diags[i]) == 0 {
-				fresh[i] = &renderedPage{key: keys[i], data: files[i].Data, body: p.Body, links: p.links,
-					targets: pageTargets(p, files[i].Data)}
-			}
+			fresh[i] = &renderedPage{key: keys[i], data: files[i].Data, body: p.Body, links: p.links,
+				targets: pageTargets(p, files[i].Data), diags: diags[i]}
 			return nil
 		})
 	}
@@ -335,7 +336,7 @@ func (inc *Incremental) checkLinks(files []output.File, pages []*Page, ds *site.
 		}
 	}
 	for j, p := range badPages {
-		*ds = append(*ds, checkLinks(p, badFiles[j].Data, exists)...)
+		*ds = append(*ds, checkLinks(p, badFiles[j].Data, exists, inc.tmpl)...)
 	}
 }
 
@@ -347,10 +348,8 @@ var drawn = func() chan struct{} { c := make(chan struct{}); close(c); return c 
 // Incremental keeps.
 func (r *renderer) renderPage(p *Page) (output.File, site.Diagnostics) {
 	var buf bytes.Buffer
-	if ds := r.page(p, &buf); ds != nil {
-		return output.File{}, ds
-	}
-	return output.File{Path: p.Path, Data: buf.Bytes()}, nil
+	ds, _ := r.page(p, &buf)
+	return output.File{Path: p.Path, Data: buf.Bytes()}, ds
 }
 
 // finish adds the feed, the sitemap, the chart data and the assets to the
@@ -368,9 +367,7 @@ func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostic
 		paths[i] = f.Path
 	}
 	checkCollisions(paths, pages, &ds)
-	if len(ds) == 0 {
-		check(files, pages, &ds)
-	}
+	check(files, pages, &ds)
 	if err := ds.Err(); err != nil {
 		return nil, err
 	}

@@ -19,8 +19,9 @@ type mdLink struct {
 // checkLinks reports every relative link or asset reference in the HTML of
 // page p that does not resolve to a file of the build (exists). Links
 // written in Markdown are reported at their line in the article; the rest
-// at the page template.
-func checkLinks(p *Page, html []byte, exists map[string]bool) site.Diagnostics {
+// at the template that writes them (templates.linkSource), without naming
+// the page, so a mistake in the layout is reported once, not once a page.
+func checkLinks(p *Page, html []byte, exists map[string]bool, t *templates) site.Diagnostics {
 	if p.Kind == "404" {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
@@ -42,7 +43,7 @@ func checkLinks(p *Page, html []byte, exists map[string]bool) site.Diagnostics {
 			return
 		}
 		if target, ok := resolve(dir, link); ok && !exists[target] {
-			ds.Add(site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, "%s lenker til %q, som ikke finnes", p.Path, link)
+			ds = append(ds, t.linkSource(p, raw, target))
 		}
 	})
 	return ds

@@ -17,7 +17,7 @@ func TestTemplateBrokenLink(t *testing.T) {
 	m["templates/pages/page.html"] = &fstest.MapFile{Data: []byte(
 		"{{define \"main\"}}<h1>{{.Title}}</h1><p><a class=\"x\" href=\"{{.Rel \"finnes-ikke/\"}}\">x</a></p>{{end}}\n")}
 	_, err := renderFS(t, m)
-	want := `templates/pages/page.html: om/index.html lenker til "../finnes-ikke/index.html", som ikke finnes`
+	want := `templates/pages/page.html: malen lager en lenke til /finnes-ikke/, som ikke finnes i nettstedet`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("want …%s…, got %v", want, err)
 	}

@@ -40,53 +40,33 @@ func newMarkdown() goldmark.Markdown {
 
 // mdEnv is what one page's Markdown may refer to.
 type mdEnv struct {
-	figures map[string]string                // figure key -> formatted value
-	chart   func(name string) (string, bool) // chart name -> its HTML, for this page
-	rel     func(target string) string       // root-relative link -> page-relative
+	figures map[string]string                                    // figure key -> formatted value
+	chart   func(name string) (html, problem string, known bool) // chart name -> its HTML, for this page
+	rel     func(target string) string                           // root-relative link -> page-relative
 }
 
 // convert renders the body of a to HTML, resolving figures, chart blocks and
-// root-relative links for the page it appears on. Unknown names come back
-// as diagnostics at their line in the file; relative links are returned for
-// the link check.
+// root-relative links for the page it appears on. Every problem (unknown
+// names, malformed shortcodes, unsafe links, nesting too deep to parse)
+// comes back as a diagnostic at its line in the file, beside the HTML,
+// so the caller can go on to find the page's other problems; relative
+// links are returned for the link check.
 func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, site.Diagnostics) {
 	src := a.Body
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{"innhold": true}})) // the id of <main>
+	ix := newLineIndex(a)
+	if ds := append(checkNesting(src, ix), checkReferenceRuns(src, ix)...); len(ds) > 0 {
+		return "", nil, ds // goldmark would take minutes
+	}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var ds site.Diagnostics
 	var links []mdLink
-	at := func(offset int) site.Pos {
-		line := bytes.Count(src[:offset], []byte("\n"))
-		col := offset - bytes.LastIndexByte(src[:offset], '\n')
-		return site.Pos{Path: a.Path, Line: a.BodyLine + line, Col: col}
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *figureNode:
-			v, ok := env.figures[n.key]
-			if !ok {
-				ds.Add(at(n.offset), "ukjent tall %q i {{< tall … >}} (kjente: %s)", n.key, strings.Join(sortedNames(env.figures), ", "))
-			}
-			n.value = v
-		case *chartNode:
-			h, ok := env.chart(n.name)
-			if !ok {
-				ds.Add(at(n.offset), "ukjent figur %q i ```chart-blokken", n.name)
-			}
-			n.html = h
-		case *ast.Link:
-			links = rewrite(&n.Destination, n, src, env, links, at)
-		case *ast.Image:
-			links = rewrite(&n.Destination, n, src, env, links, at)
+		if entering {
+			links = resolveNode(n, src, env, ix, links, &ds)
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(ds) > 0 {
-		return "", nil, ds
-	}
 	out := mdBuffers.Get().(*mdBuffer)
 	defer mdBuffers.Put(out)
 	out.buf.Reset()
@@ -95,12 +75,60 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 		ds.Add(site.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
 		return "", nil, ds
 	}
-	return template.HTML(out.buf.String()), links, nil // goldmark escapes text; raw HTML is escaped by escapeHTML
+	return template.HTML(out.buf.String()), links, ds // goldmark escapes text; raw HTML is escaped by escapeHTML
 }
 
+// resolveNode fills in a figure or chart node for this page, checks and
+// rewrites a link, and adds what is wrong to ds.
+func resolveNode(n ast.Node, src []byte, env mdEnv, ix lineIndex, links []mdLink, ds *site.Diagnostics) []mdLink {
+	switch n := n.(type) {
+	case *figureNode:
+		if n.problem != "" {
+			ds.Add(ix.at(n.offset), "%s", n.problem)
+			break
+		}
+		v, ok := env.figures[n.key]
+		if !ok {
+			ds.Add(ix.at(n.offset), "ukjent tall %q i {{< tall … >}} (kjente: %s)", n.key, strings.Join(sortedNames(env.figures), ", "))
+		}
+		n.value = v
+	case *chartNode:
+		h, problem, ok := env.chart(n.name)
+		switch {
+		case !ok:
+			ds.Add(ix.at(n.offset), "ukjent figur %q i ```chart-blokken", n.name)
+		case problem != "":
+			ds.Add(ix.at(n.offset), "%s", problem)
+		}
+		n.html = h
+	case *ast.Link:
+		return rewrite(&n.Destination, n, env, ix, links, ds)
+	case *ast.Image:
+		return rewrite(&n.Destination, n, env, ix, links, ds)
+	case *ast.AutoLink:
+		if scheme, bad := unsafeScheme(n.URL(src)); bad {
+			ds.Add(ix.at(nodeOffset(n)), unsafeLinkMsg, scheme+":")
+		}
+	}
+	return links
+}
+
+// unsafeLinkMsg says why a link was refused; the argument is its scheme.
+const unsafeLinkMsg = "lenken bruker et utrygt skjema (%s); bare http:, https:, mailto:, tel: og lenker innenfor nettstedet er lov"
+
 // headingIDs gives headings Norwegian-friendly ids ("Første" → "forste",
-// where goldmark's own would drop the ø), unique within the document.
-type headingIDs struct{ seen map[string]bool }
+// where goldmark's own would drop the ø), unique within the document. The
+// next suffix to try is kept per base, so a thousand equal headings cost
+// a thousand look-ups, not half a million.
+type headingIDs struct {
+	seen map[string]bool
+	next map[string]int // base -> the next suffix to try
+}
+
+// newHeadingIDs reserves "innhold", the id of <main>.
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{seen: map[string]bool{"innhold": true}, next: map[string]int{}}
+}
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := site.Slugify(string(value))
@@ -108,8 +136,9 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "overskrift"
 	}
 	id := base
-	for i := 1; h.seen[id]; i++ {
+	for i := max(h.next[base], 1); h.seen[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
+		h.next[base] = i + 1
 	}
 	h.seen[id] = true
 	return []byte(id)
@@ -131,20 +160,21 @@ var mdBuffers = sync.Pool{New: func() any {
 }}
 
 // rewrite makes a root-relative destination page-relative and records
-// every link that stays inside the site, with its line, for the link check.
-func rewrite(dest *[]byte, n ast.Node, src []byte, env mdEnv, links []mdLink, at func(int) site.Pos) []mdLink {
+// every link that stays inside the site, with its position, for the link
+// check. A destination with an unsafe scheme is an error instead.
+func rewrite(dest *[]byte, n ast.Node, env mdEnv, ix lineIndex, links []mdLink, ds *site.Diagnostics) []mdLink {
+	if scheme, bad := unsafeScheme(*dest); bad {
+		ds.Add(ix.at(nodeOffset(n)), unsafeLinkMsg, scheme+":")
+		*dest = nil
+		return links
+	}
 	orig := string(*dest)
 	rel := env.rel(orig)
 	*dest = []byte(rel)
 	if _, inside := resolve(".", rel); !inside {
 		return links
 	}
-	pos := at(0)
-	pos.Line, pos.Col = 0, 0
-	if off := firstOffset(n); off >= 0 {
-		pos = at(off)
-	}
-	return append(links, mdLink{orig: orig, rel: rel, pos: pos})
+	return append(links, mdLink{orig: orig, rel: rel, pos: ix.at(nodeOffset(n))})
 }
 
 // firstOffset finds the source offset of a node's first text, or -1.

@@ -22,9 +22,10 @@ var kindFigure = ast.NewNodeKind("Figure")
 
 type figureNode struct {
 	ast.BaseInline
-	key    string
-	offset int
-	value  string // filled per page by convert
+	key     string
+	offset  int
+	problem string // set when the shortcode is malformed: what to write instead
+	value   string // filled per page by convert
 }
 
 func (n *figureNode) Kind() ast.NodeKind { return kindFigure }
@@ -32,18 +33,31 @@ func (n *figureNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"key": n.key}, nil)
 }
 
+// figureForm is how a figure is written, for messages about a wrong one.
+const figureForm = "{{< tall NØKKEL >}}"
+
+// figureParser reads {{< tall KEY >}}. A shortcode in another form
+// ({{% … %}}), split over two lines or never closed would otherwise be
+// published as literal text, so it becomes a figure node with a problem.
+// Code spans and code blocks never reach an inline parser: "{{<" there
+// stays text.
 type figureParser struct{}
 
 func (figureParser) Trigger() []byte { return []byte{'{'} }
 
 func (figureParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !bytes.HasPrefix(line, []byte("{{<")) {
+	switch {
+	case bytes.HasPrefix(line, []byte("{{%")):
+		block.Advance(closeAt(line, "%}}"))
+		return &figureNode{offset: seg.Start, problem: "tall skrives " + figureForm + ", ikke med {{% … %}}"}
+	case !bytes.HasPrefix(line, []byte("{{<")):
 		return nil
 	}
 	end := bytes.Index(line, []byte(">}}"))
 	if end < 0 {
-		return nil
+		block.Advance(closeAt(line, ">}}"))
+		return &figureNode{offset: seg.Start, problem: "{{< lukkes ikke med >}} på samme linje; skriv " + figureForm + " på én linje"}
 	}
 	fields := strings.Fields(string(line[3:end]))
 	key := strings.Join(fields, " ")
@@ -52,6 +66,16 @@ func (figureParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 	}
 	block.Advance(end + 3)
 	return &figureNode{key: key, offset: seg.Start}
+}
+
+// closeAt is the length of line up to and including the closing
+// delimiter, or the whole line but its line break when it never closes:
+// a line of a hundred thousand "{{<" is one problem, read once.
+func closeAt(line []byte, closing string) int {
+	if end := bytes.Index(line, []byte(closing)); end >= 0 {
+		return end + len(closing)
+	}
+	return len(bytes.TrimRight(line, "\r\n"))
 }
 
 // A chart block: a fenced code block whose info string is "chart NAME".

@@ -63,12 +63,9 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 		delete(inc.pages, p.Path) // the next Site renders it again
 		file, d := l.r.renderPage(p)
 		ds = append(ds, d...)
-		if len(d) > 0 {
-			continue
-		}
 		for _, t := range pageTargets(p, file.Data) {
 			if !l.exists[t] {
-				ds = append(ds, checkLinks(p, file.Data, l.exists)...)
+				ds = append(ds, checkLinks(p, file.Data, l.exists, l.r.tmpl)...)
 				break
 			}
 		}

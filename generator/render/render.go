@@ -6,7 +6,9 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"runtime"
 	"sort"
@@ -32,24 +34,26 @@ type Options struct {
 }
 
 type renderer struct {
-	site    *site.Site
-	opt     Options
-	md      goldmark.Markdown
-	slides  goldmark.Markdown // md with slide and notes markers, for decks
-	tmpl    *templates
-	figures map[string]string // the latest view's
-	latest  *view
-	dated   map[time.Time]*view         // by epoch (views.go)
-	epochs  map[*site.Article]time.Time // the epoch of each article with a dated view
-	charts  map[string]*chartData
-	memo    *Incremental  // the dev server's caches; nil in a full build
-	svgDone chan struct{} // closed when drawCharts has set every SVG
-	svgErr  error
+	site     *site.Site
+	opt      Options
+	md       goldmark.Markdown
+	slides   goldmark.Markdown // md with slide and notes markers, for decks
+	tmpl     *templates
+	figures  map[string]string // the latest view's
+	latest   *view
+	dated    map[time.Time]*view         // by epoch (views.go)
+	epochs   map[*site.Article]time.Time // the epoch of each article with a dated view
+	charts   map[string]*chartData
+	memo     *Incremental  // the dev server's caches; nil in a full build
+	svgDone  chan struct{} // closed when drawCharts has set every SVG
+	svgDiags site.Diagnostics
 }
 
-// Site renders every file of the public site, sorted by path. Problems in
-// templates, in Markdown (unknown figures or charts) and two pages claiming
-// one path come back as site.Diagnostics.
+// Site renders every file of the public site, sorted by path. Every
+// problem the render finds comes back, sorted, as site.Diagnostics: in
+// templates, in Markdown (unknown or malformed figures, unknown charts,
+// unsafe or broken links, nesting too deep), in drawing charts, and two
+// pages claiming one path. One problem never hides another.
 func Site(s *site.Site, opt Options) ([]output.File, error) {
 	var c collector
 	if err := Stream(s, opt, &c); err != nil {
@@ -95,7 +99,7 @@ func (c *collector) Write(f output.File) error {
 func Stream(s *site.Site, opt Options, sink Sink) error {
 	tmpl, err := parseTemplates(opt.Root)
 	if err != nil {
-		return err
+		return withoutTemplates(s, opt, err)
 	}
 	// The renderer does not keep the chart renderer: once the SVGs are
 	// drawn, its JavaScript runtimes can be collected while pages render.
@@ -105,7 +109,7 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	r.buildViews()
 	all := r.buildCharts()
 	go func() {
-		r.svgErr = r.drawCharts(charts, all)
+		r.svgDiags = r.drawCharts(charts, all)
 		close(r.svgDone)
 	}()
 	assets, err := r.assets()
@@ -121,21 +125,14 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 		<-r.svgDone
 		return err
 	}
-	pageDiags, linkDiags, err := r.renderPages(pages, paths, sink.Write)
+	pageDiags, err := r.renderPages(pages, paths, sink.Write)
 	<-r.svgDone
 	if err != nil {
 		return err
 	}
-	if r.svgErr != nil {
-		return r.svgErr
-	}
+	ds = append(ds, r.svgDiags...)
 	for _, d := range pageDiags {
 		ds = append(ds, d...)
-	}
-	if len(ds) == 0 {
-		for _, d := range linkDiags {
-			ds = append(ds, d...)
-		}
 	}
 	if err := ds.Err(); err != nil {
 		return err
@@ -148,12 +145,33 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	return nil
 }
 
-// renderPages renders the pages in parallel and hands each to emit as it
-// is done;
-// pages that show charts go last, so the SVGs are drawn meanwhile. Each
-// page's problems land in its own slot, so the report never depends on
-// scheduling. The error is emit's.
-func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.File) error) (pageDiags, linkDiags []site.Diagnostics, err error) {
+// withoutTemplates returns, when the templates do not parse (tmplErr),
+// those problems with the ones the rest of the render finds without
+// them: in drawing the charts and in every article's Markdown.
+func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
+	var ds site.Diagnostics
+	if !errors.As(tmplErr, &ds) {
+		return tmplErr
+	}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn}
+	r.buildViews()
+	ds = append(ds, r.drawCharts(opt.Charts, r.buildCharts())...)
+	for _, p := range r.pages() {
+		if p.Article == nil {
+			continue
+		}
+		_, _, d := r.convert(p)
+		ds = append(ds, d...)
+	}
+	return ds.Err()
+}
+
+// renderPages renders the pages in parallel and hands each page without
+// problems to emit as it is done; pages that show charts go last, so the
+// SVGs are drawn meanwhile. Each page's problems (Markdown, template,
+// links) land in its own slot, so the report never depends on
+// scheduling, and one problem never hides another. The error is emit's.
+func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.File) error) ([]site.Diagnostics, error) {
 	exists := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		exists[p] = true
@@ -162,8 +180,7 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 	for _, a := range firstN(r.site.Articles, feedSize) {
 		feed[a] = true
 	}
-	pageDiags = make([]site.Diagnostics, len(pages))
-	linkDiags = make([]site.Diagnostics, len(pages))
+	diags := make([]site.Diagnostics, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
 	for _, i := range renderOrder(pages) {
@@ -175,17 +192,20 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 			buf := buffers.Get().(*bytes.Buffer)
 			defer buffers.Put(buf)
 			buf.Reset()
-			if pageDiags[i] = r.page(p, buf); pageDiags[i] != nil {
+			ds, ok := r.page(p, buf)
+			if ok {
+				ds = append(ds, checkLinks(p, buf.Bytes(), exists, r.tmpl)...)
+			}
+			if diags[i] = ds; len(ds) > 0 {
 				return nil
 			}
-			linkDiags[i] = checkLinks(p, buf.Bytes(), exists)
 			if !feed[p.Article] {
 				p.Body, p.links = "", nil // only the feed needs a body after its page
 			}
 			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
 		})
 	}
-	return pageDiags, linkDiags, g.Wait()
+	return diags, g.Wait()
 }
 
 // buffers holds page buffers for reuse; each grows to the largest page.
@@ -207,29 +227,34 @@ func renderOrder(pages []*Page) []int {
 	return out
 }
 
-// page renders one page into buf: its Markdown body, then its template.
-func (r *renderer) page(p *Page, buf *bytes.Buffer) site.Diagnostics {
+// page renders one page into buf: its Markdown body, then its template,
+// and returns every problem found on the way. ok is false when the
+// template failed, so buf holds no page to check links in.
+func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok bool) {
 	if p.Article != nil {
-		md := r.md
+		p.Body, p.links, ds = r.convert(p)
 		if p.Kind == "slides" {
-			md = r.slides
-		}
-		body, links, ds := convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink})
-		if len(ds) > 0 {
-			return ds
-		}
-		p.Body, p.links = body, links
-		if p.Kind == "slides" {
-			p.Slides = splitSlides(body)
+			p.Slides = splitSlides(p.Body)
 		}
 	}
 	if len(p.Charts) > 0 {
 		<-r.svgDone
+		ds = append(ds, r.chartProblems(p)...)
 	}
 	if err := r.tmpl.execute(buf, p); err != nil {
-		return site.Diagnostics{templateDiag(err, r.tmpl)}
+		return append(ds, templateDiag(err, r.tmpl)), false
 	}
-	return nil
+	return ds, true
+}
+
+// convert renders the Markdown of p's article for p: a slide deck with
+// its slide markers.
+func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) {
+	md := r.md
+	if p.Kind == "slides" {
+		md = r.slides
+	}
+	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink})
 }
 
 // outputPaths lists the path of every file of the build, pages first in

@@ -34,7 +34,7 @@ func benchSite(b *testing.B) (fstest.MapFS, *site.Site) {
 func BenchmarkMarkdown(b *testing.B) {
 	_, s := benchSite(b)
 	r := &renderer{site: s, md: newMarkdown(), figures: figures(s, s.Latest())}
-	noChart := func(string) (string, bool) { return "", true }
+	noChart := func(string) (string, string, bool) { return "", "", true }
 	for b.Loop() {
 		for _, a := range s.Articles {
 			p := newPage(r, "article", a.Slug+"/", a.Title)

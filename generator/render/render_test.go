@@ -54,7 +54,7 @@ func TestGoodLinksPass(t *testing.T) {
 }
 
 func TestRawHTMLEscaped(t *testing.T) {
-	body := "+++\ntitle = \"T\"\ndate = 2019-01-05\n+++\n<div onclick=\"x()\">blokk</div>\n\nTekst <span style=\"color:red\">inline</span> og [lenke](javascript:alert(1)).\n"
+	body := "+++\ntitle = \"T\"\ndate = 2019-01-05\n+++\n<div onclick=\"x()\">blokk</div>\n\nTekst <span style=\"color:red\">inline</span> og [lenke](https://example.org/).\n"
 	files, err := buildArchive(t, smallWith(t, "content/nyheter/x.md", body))
 	if err != nil {
 		t.Fatal(err)
@@ -101,8 +101,8 @@ func TestTemplateLinksChecked(t *testing.T) {
 		`{{define "main"}}<a href="../finnes-ikke/">x</a><img src="../assets/mangler.png" alt="x">`, 1))
 	_, err := renderFS(t, m)
 	for _, want := range []string{
-		`templates/pages/page.html: om/index.html lenker til "../finnes-ikke/", som ikke finnes`,
-		`templates/pages/page.html: om/index.html lenker til "../assets/mangler.png", som ikke finnes`,
+		`templates/pages/page.html:1:27: lenken "../finnes-ikke/" peker ikke til noen side i nettstedet`,
+		`templates/pages/page.html:1:59: lenken "../assets/mangler.png" peker ikke til noen side i nettstedet`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("want …%s…, got:\n%v", want, err)

@@ -1,13 +1,10 @@
 package render
 
 import (
-	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,11 +21,18 @@ const (
 )
 
 // templates holds one parsed template set per page kind, each made of the
-// base layout, every partial and that kind's page file.
+// base layout, every partial and that kind's page file. Every file is
+// parsed under its path from the site root (templates/partials/news.html),
+// so two files with one base name never mix, and an error names the file
+// that holds the mistake.
 type templates struct {
 	base   *template.Template // layouts and partials, for rendering a partial alone
 	byKind map[string]*template.Template
-	paths  map[string]string // template file name -> path, for error positions
+	// definedIn maps a template defined with {{define}} in a layout or
+	// partial to its file, for errors that name only the template.
+	definedIn map[string]string
+	sources   map[string]string // file -> text, to find a link written in it
+	shared    []string          // the layout and partial files, in order
 }
 
 var funcs = template.FuncMap{
@@ -61,7 +65,7 @@ var funcs = template.FuncMap{
 }
 
 func parseTemplates(root fs.FS) (*templates, error) {
-	t := &templates{byKind: map[string]*template.Template{}, paths: map[string]string{}}
+	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}}
 	base := template.New("").Funcs(funcs)
 	var ds site.Diagnostics
 	for _, dir := range []string{layoutsDir, partialsDir} {
@@ -71,9 +75,16 @@ func parseTemplates(root fs.FS) (*templates, error) {
 			continue
 		}
 		for _, f := range files {
-			t.paths[path.Base(f)] = f
-			if err := parseFile(base, root, f); err != nil {
+			before := definedNames(base)
+			t.shared = append(t.shared, f)
+			if err := t.parseFile(base, root, f); err != nil {
 				ds = append(ds, templateDiag(err, t))
+				continue
+			}
+			for name := range definedNames(base) {
+				if !before[name] {
+					t.definedIn[name] = f
+				}
 			}
 		}
 	}
@@ -86,10 +97,9 @@ func parseTemplates(root fs.FS) (*templates, error) {
 	}
 	t.base = template.Must(base.Clone())
 	for _, f := range pages {
-		t.paths[path.Base(f)] = f
 		kind := strings.TrimSuffix(path.Base(f), ".html")
 		set := template.Must(base.Clone())
-		if err := parseFile(set, root, f); err != nil {
+		if err := t.parseFile(set, root, f); err != nil {
 			ds = append(ds, templateDiag(err, t))
 			continue
 		}
@@ -98,44 +108,33 @@ func parseTemplates(root fs.FS) (*templates, error) {
 	return t, ds.Err()
 }
 
-func parseFile(set *template.Template, root fs.FS, file string) error {
+// definedNames lists the templates of set.
+func definedNames(set *template.Template) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range set.Templates() {
+		out[t.Name()] = true
+	}
+	return out
+}
+
+// parseFile adds file to set as a template named by its path, and keeps
+// its text.
+func (t *templates) parseFile(set *template.Template, root fs.FS, file string) error {
 	src, err := fs.ReadFile(root, file)
 	if err != nil {
-		return err
+		return site.Diagnostics{{Pos: site.Pos{Path: file}, Msg: "kan ikke lese malen: " + err.Error()}}
 	}
-	_, err = set.New(path.Base(file)).Parse(string(src))
+	t.sources[file] = string(src)
+	_, err = set.New(file).Parse(string(src))
 	return err
 }
 
 func (t *templates) execute(w io.Writer, p *Page) error {
 	set := t.byKind[p.Kind]
 	if set == nil {
-		return fmt.Errorf("template: %s.html:0: sidemalen finnes ikke i %s", p.Kind, pagesDir)
+		return site.Diagnostics{{Pos: site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, Msg: "sidemalen finnes ikke"}}
 	}
 	return set.ExecuteTemplate(w, "base", p)
-}
-
-var tmplErr = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: (.*)`)
-
-// templateDiag turns an html/template error ("template: page.html:12:5: …")
-// into a diagnostic at the template file's path and line.
-func templateDiag(err error, t *templates) site.Diagnostic {
-	var ds site.Diagnostics
-	if errors.As(err, &ds) && len(ds) > 0 {
-		return ds[0]
-	}
-	msg := err.Error()
-	m := tmplErr.FindStringSubmatch(msg)
-	if m == nil {
-		return site.Diagnostic{Pos: site.Pos{Path: "templates"}, Msg: "malfeil: " + msg}
-	}
-	file := t.paths[m[1]]
-	if file == "" {
-		file = pagesDir + "/" + m[1]
-	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return site.Diagnostic{Pos: site.Pos{Path: file, Line: line, Col: col}, Msg: "malfeil: " + m[4]}
 }
 
 // partial renders one named partial template with data, for HTML that

@@ -1,0 +1,135 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/site"
+)
+
+// checkingCharts stands in for ECharts: it validates each spec as package
+// chart does, fails the specs in script with the given message, as a
+// JavaScript exception would, and refuses the category named badCategory
+// as the chart code refuses a category it cannot draw.
+type checkingCharts struct {
+	script      map[string]string
+	badCategory string
+}
+
+func (c checkingCharts) Render(specs []chart.Spec) ([]string, error) {
+	out := make([]string, len(specs))
+	var failed chart.Errors
+	for i, s := range specs {
+		out[i] = `<svg role="img"></svg>`
+		var e *chart.Error
+		if err := s.Validate(); errors.As(err, &e) {
+			e.Index = i
+			failed = append(failed, e)
+		} else if msg, ok := c.script[s.ID]; ok {
+			failed = append(failed, &chart.Error{ID: s.ID, Index: i, Category: -1, Msg: msg})
+		} else if j := slices.Index(s.Categories, c.badCategory); c.badCategory != "" && j >= 0 {
+			failed = append(failed, &chart.Error{ID: s.ID, Index: i, Category: j, Msg: fmt.Sprintf("kategori %d kan ikke tegnes", j)})
+		}
+	}
+	if len(failed) > 0 {
+		return out, failed
+	}
+	return out, nil
+}
+
+// renderArchive renders the in/ tree of ar with the repository's
+// templates and the chart renderer cr.
+func renderArchive(t *testing.T, ar *txtar.Archive, cr ChartRenderer) error {
+	t.Helper()
+	m := archiveFS(ar)
+	repoTemplates(t, m)
+	s, err := site.Load(m, site.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Site(s, Options{Root: m, Charts: cr})
+	return err
+}
+
+// TestChartErrorAtDataEntry has the chart code refuse one area's name
+// (the loader already refuses an empty one): the failure is reported in Norwegian at the area in
+// data/areas.toml, once per chart, and the broken link and shortcode
+// planted beside it are reported too, by Site and by every build of an
+// Incremental.
+func TestChartErrorAtDataEntry(t *testing.T) {
+	ar := smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nSe [x](/finnes-ikke/). {{% tall x %}}\n")
+	refuse := checkingCharts{badCategory: "Sør"}
+	err := renderArchive(t, ar, refuse)
+	m := archiveFS(ar)
+	repoTemplates(t, m)
+	s, lerr := site.Load(m, site.Options{Now: testNow})
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	inc := NewIncremental()
+	for i := range 2 { // the second build takes the charts and pages from the cache
+		if _, incErr := inc.Site(s, Options{Root: m, Charts: refuse}); fmt.Sprint(incErr) != fmt.Sprint(err) {
+			t.Errorf("Incremental build %d reports\n%v\nwhere Site reports\n%v", i+1, incErr, err)
+		}
+	}
+	for _, want := range []string{
+		`data/areas.toml:15:1: figuren "soknader-per-omrade" kunne ikke tegnes: kategori 1 kan ikke tegnes`,
+		`data/areas.toml:15:1: figuren "tilbud-mot-soknader" kunne ikke tegnes: kategori 1 kan ikke tegnes`,
+		`content/om.md:4:5: lenken "/finnes-ikke/" peker ikke til noen side`,
+		`content/om.md:4:24: tall skrives {{< tall NØKKEL >}}`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("want …%s…, got:\n%v", want, err)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "templates/") {
+		t.Errorf("a failure placed at its data entry is reported again at a template:\n%v", err)
+	}
+}
+
+// TestChartScriptErrorAtUse fails one chart as a JavaScript exception
+// would: no data entry explains it, so it is reported at the chart block
+// of the article and at the page template that shows the chart.
+func TestChartScriptErrorAtUse(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = renderArchive(t, ar, checkingCharts{script: map[string]string{"soknader-per-omrade-smal": "TypeError: boom"}})
+	for _, want := range []string{
+		`content/nyheter/forste.md:14:4: figuren "soknader-per-omrade" kunne ikke tegnes: TypeError: boom`,
+		`templates/pages/stats.html: figuren "soknader-per-omrade" kunne ikke tegnes: TypeError: boom`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("want …%s…, got:\n%v", want, err)
+		}
+	}
+}
+
+// TestChartOfAnAreaWithoutParticipants adds an area no participant
+// belongs to: its chart of positions has nothing to draw, which is
+// reported at the area.
+func TestChartOfAnAreaWithoutParticipants(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range ar.Files {
+		if f.Name == "in/data/areas.toml" {
+			ar.Files[i].Data = append(bytes.Clone(f.Data), "\n[[area]]\nid = \"ost\"\nname = \"Øst\"\nhealth_trust = \"Østsykehuset\"\n"+
+				"applications = 0\nmunicipalities = 0\npopulation = 0\napplications_source = \"kilde\"\npopulation_source = \"kilde\"\n"...)
+		}
+	}
+	err = renderArchive(t, ar, checkingCharts{})
+	want := `data/areas.toml:25:1: figuren "stillinger-i-ost" kunne ikke tegnes: ingen kategorier`
+	if err == nil || err.Error() != want {
+		t.Errorf("want only\n%s\ngot:\n%v", want, err)
+	}
+}
