@@ -74,9 +74,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "build", "check":
-		return report(stdout, stderr, build(cfg, cmd == "check", stdout))
+		return report(stdout, stderr, build(cfg, cmd == "check", stdout, stderr))
 	case "bundle":
-		return report(stdout, stderr, offlineBundle(cfg, stdout))
+		return report(stdout, stderr, offlineBundle(cfg, stdout, stderr))
 	case "serve":
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
@@ -91,10 +91,11 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.root, "root", ".", "mappen med content/, data/ og templates/")
-	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til")
+	fs.StringVar(&cfg.out, "out", "public", "mappen nettstedet skrives til; en relativ sti regnes fra -root. Mappen må mangle, være tom\n"+
+		"eller være skrevet av generatoren før (har "+output.ManifestName+"); alt annet avvises uten at noe endres")
 	fs.StringVar(&cfg.addr, "addr", serve.DefaultAddr, "adressen utviklingsserveren lytter på (bare serve)")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
-	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
+	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives, relativ til -root (standard <out>/"+bundleZip+")")
 	fs.BoolVar(&cfg.noCache, "nocache", false, "tegn alle figurene på nytt i stedet for å hente dem fra <root>/.cache/charts")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
 	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
@@ -127,7 +128,7 @@ func plural(n int, one, many string) string {
 }
 
 // build runs the pipeline: load and check, render, write.
-func build(cfg config, checkOnly bool, stdout io.Writer) error {
+func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	start := time.Now()
 	s, opt, err := prepare(cfg)
 	if err != nil {
@@ -143,7 +144,7 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	}
 	// Pages go to disk as they are rendered; the new site replaces the old
 	// one only when every page succeeded.
-	st, err := output.Begin(cfg.out)
+	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
 	}
@@ -151,10 +152,10 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 		st.Abort()
 		return err
 	}
-	if err := st.Commit(); err != nil {
+	if err := commit(st, stderr); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), cfg.out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), st.Dir(), time.Since(start).Milliseconds())
 	return nil
 }
 
@@ -185,30 +186,69 @@ func prepare(cfg config) (*site.Site, render.Options, error) {
 	return s, render.Options{Root: root, Charts: charts}, nil
 }
 
+// commit publishes the build; a failure after the swap, such as an old
+// tree that would not be deleted, is a warning: the new site is in place.
+func commit(st *output.Staging, stderr io.Writer) error {
+	if err := st.Commit(); err != nil {
+		return err
+	}
+	if w := st.Warning(); w != nil {
+		fmt.Fprintln(stderr, "advarsel:", w)
+	}
+	return nil
+}
+
+// bundleZip is the offline copy's name inside the output folder.
+const bundleZip = "alis-nord-frakoblet.zip"
+
 // offlineBundle builds the site into -out and zips the same files for
 // reading offline: every link is relative and ends in index.html, so the
-// unzipped folder works from file://.
-func offlineBundle(cfg config, stdout io.Writer) error {
+// unzipped folder works from file://. The zip inside -out is part of the
+// build, swapped in with it; a -zip elsewhere is written after.
+func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	start := time.Now()
 	s, opt, err := prepare(cfg)
 	if err != nil {
 		return err
 	}
-	files, err := render.Site(s, opt)
+	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
 	}
-	if err := output.Write(cfg.out, files); err != nil {
+	files, err := render.Site(s, opt)
+	if err != nil {
+		st.Abort()
 		return err
 	}
-	zip := cfg.zip
-	if zip == "" {
-		zip = filepath.Join(cfg.out, "alis-nord-frakoblet.zip")
+	zipFile, zipRel := filepath.Join(st.Dir(), bundleZip), bundleZip
+	if cfg.zip != "" {
+		if zipFile, zipRel, err = st.Locate(cfg.root, cfg.zip); err != nil {
+			st.Abort()
+			return err
+		}
 	}
-	if err := output.WriteZip(zip, "alis-nord", files); err != nil {
+	site := files
+	if zipRel != "" {
+		data, err := output.Zip("alis-nord", files)
+		if err != nil {
+			st.Abort()
+			return err
+		}
+		site = append(files[:len(files):len(files)], output.File{Path: zipRel, Data: data})
+	}
+	if err := st.WriteAll(site); err != nil {
+		st.Abort()
 		return err
+	}
+	if err := commit(st, stderr); err != nil {
+		return err
+	}
+	if zipRel == "" {
+		if err := output.WriteZip(zipFile, "alis-nord", files); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "bygget %d filer til %s og skrev %s på %d ms; pakk den ut og åpne alis-nord/index.html\n",
-		len(files), cfg.out, zip, time.Since(start).Milliseconds())
+		len(files), st.Dir(), zipFile, time.Since(start).Milliseconds())
 	return nil
 }

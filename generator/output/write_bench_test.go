@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -19,7 +18,7 @@ func BenchmarkWrite(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if err := Write(filepath.Join(dir, strconv.Itoa(i)), files); err != nil {
+		if err := Write(dir, strconv.Itoa(i), files); err != nil {
 			b.Fatal(err)
 		}
 	}
