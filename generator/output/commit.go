@@ -30,7 +30,7 @@ func (s *Staging) Commit() error {
 		warnings = append(warnings, err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := s.remove(old); err != nil {
 			warnings = append(warnings, fmt.Errorf("det gamle bygget i %s ble ikke slettet (neste bygg prøver igjen): %w", old, err))
 		}
 	}

@@ -27,8 +27,9 @@ type Staging struct {
 	mkdirs sync.Mutex
 	files  atomic.Int64
 
-	warning error             // set by Commit when the old site could not be deleted
-	hook    func(step string) // tests: called at each step of Commit
+	warning error              // set by Commit when the old site could not be deleted
+	remove  func(string) error // os.RemoveAll; tests make it fail
+	hook    func(step string)  // tests: called at each step of Commit
 }
 
 // madeDir creates one folder exactly once, however many files go into it.
@@ -59,7 +60,7 @@ func Begin(root, out string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Staging{dir: dir, lock: lock, dirs: map[string]*madeDir{}}
+	s := &Staging{dir: dir, lock: lock, dirs: map[string]*madeDir{}, remove: os.RemoveAll}
 	if err := checkContents(dir); err != nil {
 		s.unlock()
 		return nil, err
