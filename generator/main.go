@@ -215,35 +215,15 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := render.Site(s, opt)
+	files, zipFile, zipStaged, err := stageBundle(cfg, s, opt, st)
 	if err != nil {
-		st.Abort()
-		return err
-	}
-	zipFile, zipRel := filepath.Join(st.Dir(), bundleZip), bundleZip
-	if cfg.zip != "" {
-		if zipFile, zipRel, err = st.Locate(cfg.root, cfg.zip); err != nil {
-			st.Abort()
-			return err
-		}
-	}
-	site := files
-	if zipRel != "" {
-		data, err := output.Zip("alis-nord", files)
-		if err != nil {
-			st.Abort()
-			return err
-		}
-		site = append(files[:len(files):len(files)], output.File{Path: zipRel, Data: data})
-	}
-	if err := st.WriteAll(site); err != nil {
 		st.Abort()
 		return err
 	}
 	if err := commit(st, stderr); err != nil {
 		return err
 	}
-	if zipRel == "" {
+	if !zipStaged {
 		if err := output.WriteZip(zipFile, "alis-nord", files); err != nil {
 			return err
 		}
@@ -251,4 +231,33 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "bygget %d filer til %s og skrev %s på %d ms; pakk den ut og åpne alis-nord/index.html\n",
 		len(files), st.Dir(), zipFile, time.Since(start).Milliseconds())
 	return nil
+}
+
+// stageBundle renders the site into st, with the zip when it belongs in
+// the output folder (staged says so); a zip elsewhere is checked first, so
+// a bad -zip refuses the bundle before anything is written.
+func stageBundle(cfg config, s *site.Site, opt render.Options, st *output.Staging) (files []output.File, zipFile string, staged bool, err error) {
+	zipFile, zipRel := filepath.Join(st.Dir(), bundleZip), bundleZip
+	if cfg.zip != "" {
+		if zipFile, zipRel, err = st.Locate(cfg.root, cfg.zip); err != nil {
+			return nil, "", false, err
+		}
+		if zipRel == "" {
+			if err := output.CheckZip(zipFile); err != nil {
+				return nil, "", false, err
+			}
+		}
+	}
+	if files, err = render.Site(s, opt); err != nil {
+		return nil, "", false, err
+	}
+	written := files
+	if zipRel != "" {
+		data, err := output.Zip("alis-nord", files)
+		if err != nil {
+			return nil, "", false, err
+		}
+		written = append(files[:len(files):len(files)], output.File{Path: zipRel, Data: data})
+	}
+	return files, zipFile, zipRel != "", st.WriteAll(written)
 }

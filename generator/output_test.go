@@ -36,6 +36,7 @@ func TestRefusedOutputFolders(t *testing.T) {
 		{"the root, absolute", []string{"build", "-out", root}, "er rotmappen"},
 		{"content/", []string{"build", "-out", "content"}, "er kildemappen content/"},
 		{"a folder containing the root", []string{"build", "-out", base}, "inneholder rotmappen"},
+		{"bundle -zip over a source file", []string{"bundle", "-zip", "data/areas.toml"}, "er ikke en zip-fil"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before, _ := treeHash(t, base)
@@ -124,5 +125,21 @@ func writeTestFile(t *testing.T, p, data string) {
 	}
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBundleTwice bundles twice into one folder: the zip inside it is part
+// of the build and its manifest, so the second bundle may replace it.
+func TestBundleTwice(t *testing.T) {
+	js := bundle(t)
+	root := copyRepo(t)
+	for range 2 {
+		if code, _, stderr := runCmd("bundle", "-root", root, "-echarts", js); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+	}
+	m, err := os.ReadFile(filepath.Join(root, "public", ".alisnord-manifest"))
+	if err != nil || !strings.Contains(string(m), "\nalis-nord-frakoblet.zip\n") {
+		t.Errorf("the manifest does not list the zip (%v)", err)
 	}
 }

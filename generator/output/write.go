@@ -1,7 +1,9 @@
 // Package output is the only package that touches the disk: it writes a
 // built site into the output folder in one swap, so readers and later
-// builds never see a half-written site. Files can come as a list (Write)
-// or one by one while the site is still being rendered (Begin).
+// builds never see a half-written site. It replaces only a folder it
+// wrote itself (listed in its manifest, ManifestName) and refuses any
+// other. Files can come as a list (Write) or one by one while the site is
+// still being rendered (Begin).
 package output
 
 import (

@@ -40,7 +40,7 @@ func Zip(folder string, files []File) ([]byte, error) {
 // WriteZip writes the zip of files (see Zip) to file, through a temporary
 // file renamed into place. It refuses to replace anything but a zip file.
 func WriteZip(file, folder string, files []File) error {
-	if err := checkZipTarget(file); err != nil {
+	if err := CheckZip(file); err != nil {
 		return err
 	}
 	data, err := Zip(folder, files)
@@ -66,8 +66,9 @@ func WriteZip(file, folder string, files []File) error {
 	return os.Rename(tmp.Name(), file)
 }
 
-// checkZipTarget refuses a file that exists and is not a zip archive.
-func checkZipTarget(file string) error {
+// CheckZip refuses, with a *RefusedError, a file WriteZip must not
+// replace: one that exists and is not a zip archive.
+func CheckZip(file string) error {
 	fi, err := os.Lstat(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
