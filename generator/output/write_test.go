@@ -52,6 +52,7 @@ func TestFailedWriteLeavesTree(t *testing.T) {
 		{{"../escape.html", []byte("x")}},
 		{{"/abs.html", []byte("x")}},
 		{{"", []byte("x")}},
+		{{ManifestName, []byte("a page may not overwrite the manifest")}},
 	} {
 		if err := Write(filepath.Dir(dir), dir, files); err == nil {
 			t.Errorf("Write(%v) succeeded", files[0].Path)
