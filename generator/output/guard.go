@@ -7,7 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // sourceDirs make a folder a source tree: a folder holding one of them is
@@ -156,7 +160,9 @@ func checkManifest(dir string) error {
 }
 
 // foreignFiles lists the paths in dir that listed does not account for:
-// the first few, comma-separated, and how many there are in all.
+// the first few in order, comma-separated, and how many there are. A
+// foreign folder counts once. Folders are read several at a time: a site
+// of 10,000 articles has as many folders, and every build checks them.
 func foreignFiles(dir string, listed map[string]bool) (string, int) {
 	parents := map[string]bool{}
 	for p := range listed {
@@ -164,31 +170,37 @@ func foreignFiles(dir string, listed map[string]bool) (string, int) {
 			parents[d] = true
 		}
 	}
-	var first []string
-	n := 0
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(dir, p)
-		if rel == "." || rel == ManifestName {
-			return err
+	var (
+		mu      sync.Mutex
+		foreign []string
+		g       errgroup.Group
+	)
+	g.SetLimit(8)
+	var visit func(rel string)
+	visit = func(rel string) {
+		entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+		for _, e := range entries {
+			switch p := path.Join(rel, e.Name()); {
+			case p == ManifestName || (listed[p] && !e.IsDir()):
+			case e.IsDir() && parents[p]:
+				if !g.TryGo(func() error { visit(p); return nil }) {
+					visit(p)
+				}
+			default:
+				mu.Lock()
+				foreign = append(foreign, p)
+				mu.Unlock()
+			}
 		}
-		rel = filepath.ToSlash(rel)
-		if listed[rel] || (d != nil && d.IsDir() && parents[rel]) {
-			return nil
-		}
-		n++
-		if len(first) < 5 {
-			first = append(first, rel)
-		}
-		if d != nil && d.IsDir() {
-			return filepath.SkipDir // one name for a foreign folder
-		}
-		return nil
-	})
-	list := strings.Join(first, ", ")
-	if n > len(first) {
+	}
+	visit(".")
+	g.Wait()
+	sort.Strings(foreign)
+	list := strings.Join(foreign[:min(len(foreign), 5)], ", ")
+	if len(foreign) > 5 {
 		list += ", …"
 	}
-	return list, n
+	return list, len(foreign)
 }
 
 func plural(n int, one, many string) string {
