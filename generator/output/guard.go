@@ -32,10 +32,10 @@ func (e *RefusedError) Error() string {
 
 const hintNewFolder = "Velg en ny eller tom mappe med -out (standard: public i -root)."
 
-// Resolve gives the folder a build of root into out replaces: out is taken
+// resolve gives the folder a build of root into out replaces: out is taken
 // relative to root unless absolute, and symlinks are followed, so a
 // symlinked output folder stays a symlink and its target is replaced.
-func Resolve(root, out string) (realRoot, dir string, err error) {
+func resolve(root, out string) (realRoot, dir string, err error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "", "", err

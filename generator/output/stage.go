@@ -38,14 +38,15 @@ type madeDir struct {
 	err  error
 }
 
-// Begin starts writing a new build of root into out (relative to root
-// unless absolute; see Resolve). It refuses, with a *RefusedError and
+// Begin starts writing a new build of root into out: relative to root
+// unless absolute, symlinks followed (a symlinked output folder stays a
+// symlink; its target is replaced). It refuses, with a *RefusedError and
 // without changing anything, an output folder that is not missing, empty
 // or written by us (see ManifestName), the root itself, a folder holding
 // the root or a source tree, and one inside the root's sources. It removes
 // what killed builds left beside the output folder.
 func Begin(root, out string) (*Staging, error) {
-	root, dir, err := Resolve(root, out)
+	root, dir, err := resolve(root, out)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +150,7 @@ func (s *Staging) mkdir(d string) error {
 // there: such a file must be written into the build, or the next build
 // would find a file it did not write and refuse the folder.
 func (s *Staging) Locate(root, file string) (abs, rel string, err error) {
-	if _, abs, err = Resolve(root, file); err != nil {
+	if _, abs, err = resolve(root, file); err != nil {
 		return "", "", err
 	}
 	if !inside(abs, s.dir) {
