@@ -100,6 +100,10 @@ func TestRefusedOutput(t *testing.T) {
 			os.Mkdir(filepath.Join(out, "tom"), 0o755)
 			return out
 		}, "2 filer eller mapper som ikke står i .alisnord-manifest: a/notat.txt, tom"},
+		{"symlink to the root", func(t *testing.T, base, root string) string {
+			os.Symlink(root, filepath.Join(base, "lenke"))
+			return filepath.Join(base, "lenke")
+		}, "er rotmappen"},
 		{"dangling symlink", func(t *testing.T, base, _ string) string {
 			os.Symlink(filepath.Join(base, "borte"), filepath.Join(base, "lenke"))
 			return filepath.Join(base, "lenke")

@@ -25,7 +25,9 @@ type File struct {
 // Write replaces the output folder out of root (see Begin) with exactly
 // files. It writes everything into a fresh sibling folder first and swaps
 // it into place only when all writes succeeded; on error the output is
-// left as it was. Stale files vanish with the old folder.
+// left as it was. Stale files vanish with the old folder; if the old
+// folder cannot be deleted, the new site is in place and Write returns nil
+// (the next build deletes it; Staging.Warning tells callers who ask).
 func Write(root, out string, files []File) error {
 	st, err := Begin(root, out)
 	if err != nil {
