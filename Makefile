@@ -62,7 +62,8 @@ fuzz:
 
 # Conference material. make pdf prints the fact sheet and the slides with
 # headless Chromium (only this target needs a browser); make bundle zips the
-# site for reading offline from file:// (a USB stick).
+# site for reading offline from file:// (a USB stick). The PDFs are added to
+# public/.alisnord-manifest, so the next build may replace them.
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer
@@ -75,7 +76,9 @@ pdf: build
 		"$(CHROMIUM)" $(CHROMIUM_FLAGS) --user-data-dir="$$profile" --print-to-pdf="public/$$doc.pdf" \
 			"file://$(CURDIR)/public/$$doc/index.html" >/dev/null 2>&1 || { echo "make pdf: Chromium kunne ikke skrive ut $$doc"; exit 1; }; \
 		echo "skrev public/$$doc.pdf"; \
-	done
+	done; \
+	{ cat public/.alisnord-manifest; for doc in $(PDF_DOCS); do echo "$$doc.pdf"; done; } | LC_ALL=C sort -u >"$$profile/manifest" && \
+	cp "$$profile/manifest" public/.alisnord-manifest
 
 bundle: $(ECHARTS)
 	$(GO) run ./generator bundle

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"alisnord/generator/output"
 	"alisnord/generator/serve"
 )
 
@@ -37,8 +38,9 @@ func boolOpt(field func(*config) *bool) func(*flag.FlagSet, *config, string, str
 var options = []option{
 	{"root", stringOpt(func(c *config) *string { return &c.root }, "."), "mappen med content/, data/ og templates/"},
 	{"out", stringOpt(func(c *config) *string { return &c.out }, "public"),
-		"mappen nettstedet skrives til; en relativ sti regnes fra -root. Mappen må mangle, være tom eller være skrevet av generatoren før"},
-	{"zip", stringOpt(func(c *config) *string { return &c.zip }, ""), "zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)"},
+		"mappen nettstedet skrives til; en relativ sti regnes fra -root. Mappen må mangle, være tom\n" +
+			"        eller være skrevet av generatoren før (har " + output.ManifestName + "); alt annet avvises uten at noe endres"},
+	{"zip", stringOpt(func(c *config) *string { return &c.zip }, ""), "zip-filen som skrives, relativ til -root (standard <out>/" + bundleZip + ")"},
 	{"addr", stringOpt(func(c *config) *string { return &c.addr }, serve.DefaultAddr), "adressen utviklingsserveren lytter på"},
 	{"echarts", stringOpt(func(c *config) *string { return &c.echarts }, ""),
 		"ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)"},

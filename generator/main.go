@@ -56,9 +56,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd.name {
 	case "build", "check":
-		return report(stdout, stderr, build(cfg, cmd.name == "check", stdout))
+		return report(stdout, stderr, build(cfg, cmd.name == "check", stdout, stderr))
 	case "bundle":
-		return report(stdout, stderr, offlineBundle(cfg, stdout))
+		return report(stdout, stderr, offlineBundle(cfg, stdout, stderr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -90,7 +90,7 @@ func plural(n int, one, many string) string {
 }
 
 // build runs the pipeline: load and check, render, write.
-func build(cfg config, checkOnly bool, stdout io.Writer) error {
+func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	start := time.Now()
 	s, opt, err := prepare(cfg)
 	if err != nil {
@@ -109,7 +109,7 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	}
 	// Pages go to disk as they are rendered; the new site replaces the old
 	// one only when every page succeeded.
-	st, err := output.Begin(cfg.out)
+	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
 	}
@@ -117,10 +117,10 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 		st.Abort()
 		return err
 	}
-	if err := st.Commit(); err != nil {
+	if err := commit(st, stderr); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), cfg.out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), st.Dir(), time.Since(start).Milliseconds())
 	return nil
 }
 
@@ -151,30 +151,78 @@ func prepare(cfg config) (*site.Site, render.Options, error) {
 	return s, render.Options{Root: root, Charts: charts}, nil
 }
 
+// commit publishes the build; a failure after the swap, such as an old
+// tree that would not be deleted, is a warning: the new site is in place.
+func commit(st *output.Staging, stderr io.Writer) error {
+	if err := st.Commit(); err != nil {
+		return err
+	}
+	if w := st.Warning(); w != nil {
+		fmt.Fprintln(stderr, "advarsel:", w)
+	}
+	return nil
+}
+
+// bundleZip is the offline copy's name inside the output folder.
+const bundleZip = "alis-nord-frakoblet.zip"
+
 // offlineBundle builds the site into -out and zips the same files for
 // reading offline: every link is relative and ends in index.html, so the
-// unzipped folder works from file://.
-func offlineBundle(cfg config, stdout io.Writer) error {
+// unzipped folder works from file://. The zip inside -out is part of the
+// build, swapped in with it; a -zip elsewhere is written after.
+func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	start := time.Now()
 	s, opt, err := prepare(cfg)
 	if err != nil {
 		return err
 	}
-	files, err := render.Site(s, opt)
+	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
 	}
-	if err := output.Write(cfg.out, files); err != nil {
+	files, zipFile, zipStaged, err := stageBundle(cfg, s, opt, st)
+	if err != nil {
+		st.Abort()
 		return err
 	}
-	zip := cfg.zip
-	if zip == "" {
-		zip = filepath.Join(cfg.out, "alis-nord-frakoblet.zip")
-	}
-	if err := output.WriteZip(zip, "alis-nord", files); err != nil {
+	if err := commit(st, stderr); err != nil {
 		return err
+	}
+	if !zipStaged {
+		if err := output.WriteZip(zipFile, "alis-nord", files); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "bygget %d filer til %s og skrev %s på %d ms; pakk den ut og åpne alis-nord/index.html\n",
-		len(files), cfg.out, zip, time.Since(start).Milliseconds())
+		len(files), st.Dir(), zipFile, time.Since(start).Milliseconds())
 	return nil
+}
+
+// stageBundle renders the site into st, with the zip when it belongs in
+// the output folder (staged says so); a zip elsewhere is checked first, so
+// a bad -zip refuses the bundle before anything is written.
+func stageBundle(cfg config, s *site.Site, opt render.Options, st *output.Staging) (files []output.File, zipFile string, staged bool, err error) {
+	zipFile, zipRel := filepath.Join(st.Dir(), bundleZip), bundleZip
+	if cfg.zip != "" {
+		if zipFile, zipRel, err = st.Locate(cfg.root, cfg.zip); err != nil {
+			return nil, "", false, err
+		}
+		if zipRel == "" {
+			if err := output.CheckZip(zipFile); err != nil {
+				return nil, "", false, err
+			}
+		}
+	}
+	if files, err = render.Site(s, opt); err != nil {
+		return nil, "", false, err
+	}
+	written := files
+	if zipRel != "" {
+		data, err := output.Zip("alis-nord", files)
+		if err != nil {
+			return nil, "", false, err
+		}
+		written = append(files[:len(files):len(files)], output.File{Path: zipRel, Data: data})
+	}
+	return files, zipFile, zipRel != "", st.WriteAll(written)
 }

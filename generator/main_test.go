@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -53,31 +53,39 @@ func copyRepo(t *testing.T) string {
 	return dst
 }
 
-// treeHash hashes every file's path and bytes below dir.
+// treeHash hashes every name, mode, symlink target and file's bytes below
+// dir, and counts the files.
 func treeHash(t *testing.T, dir string) (string, int) {
 	t.Helper()
-	var names []string
+	h := sha256.New()
+	n := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			names = append(names, p)
+		if err != nil {
+			return err
 		}
-		return err
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s\x00%s\x00", rel, fi.Mode())
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			h.Write([]byte(target))
+			return err
+		case fi.Mode().IsRegular():
+			n++
+			b, err := os.ReadFile(p)
+			h.Write(b)
+			return err
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, n)
-		h.Write([]byte(rel + "\x00"))
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil)), len(names)
+	return hex.EncodeToString(h.Sum(nil)), n
 }
 
 func runCmd(args ...string) (int, string, string) {

@@ -15,15 +15,21 @@ import (
 // stays as it was; Abort removes what was written.
 type Staging struct {
 	dir, tmp string
+	lock     *os.File // held from Begin to Commit or Abort; nil where there is no flock
 
-	mu   sync.Mutex
-	dirs map[string]*madeDir // slash-separated folder -> its creation
+	mu    sync.Mutex
+	dirs  map[string]*madeDir // slash-separated folder -> its creation
+	paths []string            // every file written, for the manifest
 
 	// mkdirs runs one mkdir at a time: thousands of folders made at once
 	// in one parent (nyheter/<slug>/) contend on the parent's lock in the
 	// kernel and cost more CPU time than making them one by one.
 	mkdirs sync.Mutex
 	files  atomic.Int64
+
+	warning error              // set by Commit when the old site could not be deleted
+	remove  func(string) error // os.RemoveAll; tests make it fail
+	hook    func(step string)  // tests: called at each step of Commit
 }
 
 // madeDir creates one folder exactly once, however many files go into it.
@@ -32,19 +38,44 @@ type madeDir struct {
 	err  error
 }
 
-// Begin starts writing a new build of dir.
-func Begin(dir string) (*Staging, error) {
-	dir = filepath.Clean(dir)
+// Begin starts writing a new build of root into out: relative to root
+// unless absolute, symlinks followed (a symlinked output folder stays a
+// symlink; its target is replaced). It refuses, with a *RefusedError and
+// without changing anything, an output folder that is not missing, empty
+// or written by us (see ManifestName), the root itself, a folder holding
+// the root or a source tree, and one inside the root's sources. It removes
+// what killed builds left beside the output folder.
+func Begin(root, out string) (*Staging, error) {
+	root, dir, err := resolve(root, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPlace(root, dir); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	lock, err := lockDir(parent)
 	if err != nil {
 		return nil, err
 	}
-	return &Staging{dir: dir, tmp: tmp, dirs: map[string]*madeDir{}}, nil
+	s := &Staging{dir: dir, lock: lock, dirs: map[string]*madeDir{}, remove: os.RemoveAll}
+	if err := checkContents(dir); err != nil {
+		s.unlock()
+		return nil, err
+	}
+	removeLeftovers(dir)
+	if s.tmp, err = os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-"); err != nil {
+		s.unlock()
+		return nil, err
+	}
+	return s, nil
 }
+
+// Dir is the output folder, symlinks resolved.
+func (s *Staging) Dir() string { return s.dir }
 
 // Prepare makes the folders of all paths, one after another, before the
 // files come: making them in one pass costs the kernel less than making
@@ -85,6 +116,9 @@ func (s *Staging) Write(f File) error {
 	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
 		return err
 	}
+	s.mu.Lock()
+	s.paths = append(s.paths, f.Path)
+	s.mu.Unlock()
 	s.files.Add(1)
 	return nil
 }
@@ -111,37 +145,17 @@ func (s *Staging) mkdir(d string) error {
 	return m.err
 }
 
-// Commit swaps the written build into place of the output folder.
-func (s *Staging) Commit() error {
-	if err := os.Chmod(s.tmp, 0o755); err != nil {
-		s.Abort()
-		return err
+// Locate resolves file against root as Begin resolves the output folder
+// and, when it lies in the output folder, gives its slash-separated path
+// there: such a file must be written into the build, or the next build
+// would find a file it did not write and refuse the folder.
+func (s *Staging) Locate(root, file string) (abs, rel string, err error) {
+	if _, abs, err = resolve(root, file); err != nil {
+		return "", "", err
 	}
-	return swap(s.tmp, s.dir)
-}
-
-// Abort removes the unfinished build; the output folder is untouched.
-func (s *Staging) Abort() { os.RemoveAll(s.tmp) }
-
-// swap moves tmp into dir's place; the old dir is removed after the move.
-func swap(tmp, dir string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
+	if !inside(abs, s.dir) {
+		return abs, "", nil
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		os.RemoveAll(tmp)
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	r, err := filepath.Rel(s.dir, abs)
+	return abs, filepath.ToSlash(r), err
 }

@@ -12,7 +12,7 @@ import (
 // many goroutines; every folder is made once and every file lands.
 func TestStagingConcurrent(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	st, err := Begin(dir)
+	st, err := Begin(filepath.Dir(dir), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,10 +50,10 @@ func TestStagingConcurrent(t *testing.T) {
 // TestStagingAbort leaves the old build and no temporary folder behind.
 func TestStagingAbort(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{"index.html", []byte("keep")}}); err != nil {
+	if err := Write(filepath.Dir(dir), dir, []File{{"index.html", []byte("keep")}}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := Begin(dir)
+	st, err := Begin(filepath.Dir(dir), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,11 +7,12 @@ import (
 	"testing"
 )
 
+// list gives "path=content" for every file below dir but the manifest.
 func list(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+		if err == nil && !d.IsDir() && d.Name() != ManifestName {
 			rel, _ := filepath.Rel(dir, p)
 			b, _ := os.ReadFile(p)
 			out = append(out, filepath.ToSlash(rel)+"="+string(b))
@@ -24,10 +25,10 @@ func list(t *testing.T, dir string) []string {
 
 func TestWriteReplacesTree(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{"index.html", []byte("1")}, {"old/index.html", []byte("stale")}}); err != nil {
+	if err := Write(filepath.Dir(dir), dir, []File{{"index.html", []byte("1")}, {"old/index.html", []byte("stale")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, []File{{"index.html", []byte("2")}, {"a/b/c.txt", []byte("c")}}); err != nil {
+	if err := Write(filepath.Dir(dir), dir, []File{{"index.html", []byte("2")}, {"a/b/c.txt", []byte("c")}}); err != nil {
 		t.Fatal(err)
 	}
 	got := list(t, dir)
@@ -43,7 +44,7 @@ func TestWriteReplacesTree(t *testing.T) {
 
 func TestFailedWriteLeavesTree(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{"index.html", []byte("keep")}}); err != nil {
+	if err := Write(filepath.Dir(dir), dir, []File{{"index.html", []byte("keep")}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, files := range [][]File{
@@ -51,8 +52,9 @@ func TestFailedWriteLeavesTree(t *testing.T) {
 		{{"../escape.html", []byte("x")}},
 		{{"/abs.html", []byte("x")}},
 		{{"", []byte("x")}},
+		{{ManifestName, []byte("a page may not overwrite the manifest")}},
 	} {
-		if err := Write(dir, files); err == nil {
+		if err := Write(filepath.Dir(dir), dir, files); err == nil {
 			t.Errorf("Write(%v) succeeded", files[0].Path)
 		}
 		if got := list(t, dir); len(got) != 1 || got[0] != "index.html=keep" {

@@ -102,7 +102,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, err := output.Begin(filepath.Join(dir, "public"))
+		st, err := output.Begin(dir, "public")
 		if err != nil {
 			b.Fatal(err)
 		}
