@@ -92,7 +92,7 @@ func plural(n int, one, many string) string {
 // build runs the pipeline: load and check, render, write.
 func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	start := time.Now()
-	s, opt, err := prepare(cfg)
+	s, opt, err := prepare(cfg, checkOnly)
 	if err != nil {
 		return err
 	}
@@ -124,13 +124,14 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// prepare loads and checks the site and readies the chart renderer.
-func prepare(cfg config) (*site.Site, render.Options, error) {
+// prepare loads and checks the site and readies the chart renderer. When
+// the input has problems, the site is still rendered, to nowhere, so that
+// one run reports the problems of every stage; what follows from a file
+// with problems is left out. A check (readOnly) reads drawn charts from
+// the cache but adds nothing to it.
+func prepare(cfg config, readOnly bool) (*site.Site, render.Options, error) {
 	root := os.DirFS(cfg.root)
-	s, err := site.Load(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
-	if err != nil {
-		return nil, render.Options{}, err
-	}
+	s, loadDiags := site.LoadAll(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
 	bundlePath := cfg.echarts
 	if bundlePath == "" {
 		bundlePath = filepath.Join(cfg.root, ".cache", "echarts", "echarts.min.js")
@@ -139,16 +140,43 @@ func prepare(cfg config) (*site.Site, render.Options, error) {
 	if err != nil {
 		return nil, render.Options{}, err
 	}
+	opt := render.Options{Root: root}
+	if len(loadDiags) > 0 {
+		// The charts of a site with bad data would only fail as a
+		// consequence; they are drawn once the data loads.
+		return nil, opt, allProblems(s, opt, loadDiags)
+	}
 	charts, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
 		return nil, render.Options{}, err
 	}
 	if !cfg.noCache {
 		// Drawn charts are kept between builds, keyed by the bundle and
-		// the chart's option: an unchanged chart is not drawn again.
-		charts.UseStore(output.NewCache(filepath.Join(cfg.root, ".cache", "charts")))
+		// the chart's option: an unchanged chart is not drawn again. The
+		// cache keeps what the last build used and no more.
+		store := output.NewCache(filepath.Join(cfg.root, ".cache", "charts"))
+		if readOnly {
+			charts.UseReadOnlyStore(store)
+		} else {
+			charts.UseStore(store)
+		}
 	}
-	return s, render.Options{Root: root, Charts: charts}, nil
+	opt.Charts = charts
+	return s, opt, nil
+}
+
+// allProblems adds to the loader's problems those the render finds in
+// what did load, leaving out what may follow from the files with problems.
+func allProblems(s *site.Site, opt render.Options, ds site.Diagnostics) error {
+	opt.Suspect = map[string]bool{}
+	for _, d := range ds {
+		opt.Suspect[d.Path] = true
+	}
+	var rendered site.Diagnostics
+	if errors.As(render.Stream(s, opt, render.Discard), &rendered) {
+		ds = append(ds, rendered...)
+	}
+	return ds.Err()
 }
 
 // commit publishes the build; a failure after the swap, such as an old
@@ -172,7 +200,7 @@ const bundleZip = "alis-nord-frakoblet.zip"
 // build, swapped in with it; a -zip elsewhere is written after.
 func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	start := time.Now()
-	s, opt, err := prepare(cfg)
+	s, opt, err := prepare(cfg, false)
 	if err != nil {
 		return err
 	}

@@ -207,18 +207,33 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestCheckWritesNothing: check leaves every byte under the root as it
+// was, the chart cache included, also when the cache already holds
+// charts from a build.
 func TestCheckWritesNothing(t *testing.T) {
 	js := bundle(t)
 	root := copyRepo(t)
-	code, stdout, stderr := runCmd("check", "-root", root, "-echarts", js)
-	if code != 0 {
-		t.Fatalf("check: exit %d\n%s", code, stderr)
+	for _, step := range []string{"empty cache", "after a build"} {
+		before, _ := treeHash(t, root)
+		code, stdout, stderr := runCmd("check", "-root", root, "-echarts", js)
+		if code != 0 {
+			t.Fatalf("%s: check: exit %d\n%s", step, code, stderr)
+		}
+		if !strings.HasPrefix(stdout, "ok:") {
+			t.Errorf("%s: stdout = %q", step, stdout)
+		}
+		if after, _ := treeHash(t, root); after != before {
+			t.Errorf("%s: check changed files under the root", step)
+		}
+		if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
+			t.Errorf("%s: check wrote public/", step)
+		}
+		if code, _, stderr := runCmd("build", "-root", root, "-out", filepath.Join(t.TempDir(), "ut"), "-echarts", js); code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, stderr)
+		}
 	}
-	if !strings.HasPrefix(stdout, "ok:") {
-		t.Errorf("stdout = %q", stdout)
-	}
-	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
-		t.Error("check wrote public/")
+	if entries, _ := os.ReadDir(filepath.Join(root, ".cache", "charts")); len(entries) == 0 {
+		t.Error("the build kept no charts: the second check did not read a filled cache")
 	}
 }
 

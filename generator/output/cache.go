@@ -40,3 +40,19 @@ func (c *Cache) Put(key string, data []byte) {
 		os.Remove(tmp.Name())
 	}
 }
+
+// Prune deletes every entry not in keep, so the cache holds what the last
+// build used and no more: each data edit would otherwise leave its charts
+// behind for ever. Only files named like keys are touched; anything else
+// in the folder is not the cache's and stays.
+func (c *Cache) Prune(keep map[string]bool) {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if name := e.Name(); e.Type().IsRegular() && cacheKey.MatchString(name) && !keep[name] {
+			os.Remove(filepath.Join(c.dir, name))
+		}
+	}
+}

@@ -29,3 +29,26 @@ func TestCache(t *testing.T) {
 		t.Errorf("%d files in the cache folder, want 1 (no temp files left)", len(entries))
 	}
 }
+
+// TestCachePrune keeps the entries named and anything that is not an
+// entry, and deletes the rest.
+func TestCachePrune(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "charts")
+	c := NewCache(dir)
+	old, kept := "00000000000000000000000000000000", "11111111111111111111111111111111"
+	c.Put(old, []byte("gammel"))
+	c.Put(kept, []byte("i bruk"))
+	if err := os.WriteFile(filepath.Join(dir, "LESMEG.txt"), []byte("ikke vår"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.Prune(map[string]bool{kept: true})
+	if _, ok := c.Get(old); ok {
+		t.Error("an entry the build did not use was kept")
+	}
+	if _, ok := c.Get(kept); !ok {
+		t.Error("an entry in use was deleted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "LESMEG.txt")); err != nil {
+		t.Errorf("a file that is not an entry was deleted: %v", err)
+	}
+}

@@ -336,7 +336,7 @@ func (inc *Incremental) checkLinks(files []output.File, pages []*Page, ds *site.
 		}
 	}
 	for j, p := range badPages {
-		*ds = append(*ds, checkLinks(p, badFiles[j].Data, exists, inc.tmpl)...)
+		*ds = append(*ds, checkLinks(p, badFiles[j].Data, func(t string) bool { return exists[t] }, inc.tmpl)...)
 	}
 }
 

@@ -21,7 +21,7 @@ type mdLink struct {
 // written in Markdown are reported at their line in the article; the rest
 // at the template that writes them (templates.linkSource), without naming
 // the page, so a mistake in the layout is reported once, not once a page.
-func checkLinks(p *Page, html []byte, exists map[string]bool, t *templates) site.Diagnostics {
+func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates) site.Diagnostics {
 	if p.Kind == "404" {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
@@ -33,7 +33,7 @@ func checkLinks(p *Page, html []byte, exists map[string]bool, t *templates) site
 	}
 	for _, l := range p.links {
 		fromMarkdown[l.rel] = true
-		if target, ok := resolve(dir, l.rel); ok && !exists[target] {
+		if target, ok := resolve(dir, l.rel); ok && !exists(target) {
 			ds.Add(l.pos, "lenken %q peker ikke til noen side i nettstedet", l.orig)
 		}
 	}
@@ -42,7 +42,7 @@ func checkLinks(p *Page, html []byte, exists map[string]bool, t *templates) site
 		if fromMarkdown[link] {
 			return
 		}
-		if target, ok := resolve(dir, link); ok && !exists[target] {
+		if target, ok := resolve(dir, link); ok && !exists(target) {
 			ds = append(ds, t.linkSource(p, raw, target))
 		}
 	})

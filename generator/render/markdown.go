@@ -43,6 +43,7 @@ type mdEnv struct {
 	figures map[string]string                                    // figure key -> formatted value
 	chart   func(name string) (html, problem string, known bool) // chart name -> its HTML, for this page
 	rel     func(target string) string                           // root-relative link -> page-relative
+	lenient bool                                                 // a data file is broken: unknown names may follow from it
 }
 
 // convert renders the body of a to HTML, resolving figures, chart blocks and
@@ -88,13 +89,14 @@ func resolveNode(n ast.Node, src []byte, env mdEnv, ix lineIndex, links []mdLink
 			break
 		}
 		v, ok := env.figures[n.key]
-		if !ok {
+		if !ok && !env.lenient {
 			ds.Add(ix.at(n.offset), "ukjent tall %q i {{< tall … >}} (kjente: %s)", n.key, strings.Join(sortedNames(env.figures), ", "))
 		}
 		n.value = v
 	case *chartNode:
 		h, problem, ok := env.chart(n.name)
 		switch {
+		case !ok && env.lenient:
 		case !ok:
 			ds.Add(ix.at(n.offset), "ukjent figur %q i ```chart-blokken", n.name)
 		case problem != "":

@@ -65,7 +65,7 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 		ds = append(ds, d...)
 		for _, t := range pageTargets(p, file.Data) {
 			if !l.exists[t] {
-				ds = append(ds, checkLinks(p, file.Data, l.exists, l.r.tmpl)...)
+				ds = append(ds, checkLinks(p, file.Data, func(t string) bool { return l.exists[t] }, l.r.tmpl)...)
 				break
 			}
 		}

@@ -31,6 +31,11 @@ type Options struct {
 	Charts ChartRenderer
 	// Serve marks drafts and future posts for the dev server.
 	Serve bool
+	// Suspect names input files (site-relative paths) that have problems
+	// of their own: problems that may only follow from them, such as an
+	// unknown figure key while the file that would define it is wrong,
+	// are passed over. site.Site.Broken counts as suspect too.
+	Suspect map[string]bool
 }
 
 type renderer struct {
@@ -47,6 +52,7 @@ type renderer struct {
 	memo     *Incremental  // the dev server's caches; nil in a full build
 	svgDone  chan struct{} // closed when drawCharts has set every SVG
 	svgDiags site.Diagnostics
+	follow   followOn // problems that follow from a broken input
 }
 
 // Site renders every file of the public site, sorted by path. Every
@@ -105,7 +111,7 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	// drawn, its JavaScript runtimes can be collected while pages render.
 	charts := opt.Charts
 	opt.Charts = nil
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{})}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{}), follow: newFollowOn(s, opt.Suspect)}
 	r.buildViews()
 	all := r.buildCharts()
 	go func() {
@@ -153,7 +159,7 @@ func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
 	if !errors.As(tmplErr, &ds) {
 		return tmplErr
 	}
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn, follow: newFollowOn(s, opt.Suspect)}
 	r.buildViews()
 	ds = append(ds, r.drawCharts(opt.Charts, r.buildCharts())...)
 	for _, p := range r.pages() {
@@ -194,7 +200,7 @@ func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.F
 			buf.Reset()
 			ds, ok := r.page(p, buf)
 			if ok {
-				ds = append(ds, checkLinks(p, buf.Bytes(), exists, r.tmpl)...)
+				ds = append(ds, checkLinks(p, buf.Bytes(), func(t string) bool { return exists[t] || r.follow.missingPage(t) }, r.tmpl)...)
 			}
 			if diags[i] = ds; len(ds) > 0 {
 				return nil
@@ -254,7 +260,7 @@ func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) 
 	if p.Kind == "slides" {
 		md = r.slides
 	}
-	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink})
+	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink, lenient: r.follow.unknownName()})
 }
 
 // outputPaths lists the path of every file of the build, pages first in
@@ -290,3 +296,12 @@ func source(paths []string, pages []*Page, i int) string {
 	}
 	return fmt.Sprintf("generert side %s", paths[i])
 }
+
+// Discard is a Sink that keeps nothing: rendering into it only finds the
+// problems, as a check of a site whose input has problems does.
+var Discard Sink = discard{}
+
+type discard struct{}
+
+func (discard) Prepare([]string) error  { return nil }
+func (discard) Write(output.File) error { return nil }

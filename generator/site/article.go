@@ -110,7 +110,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	case news:
 		ds.Add(ix.at("layout"), "en nyhetssak kan ikke være lysbilder; legg filen utenfor content/nyheter/")
 	}
-	a.Slug = articleSlug(file)
+	a.Slug = ArticleSlug(file)
 	a.dates(fm, ix, ds)
 	for i, t := range fm.Tags {
 		if Slugify(t) == "" {
@@ -134,9 +134,9 @@ func (a *Article) published() time.Time {
 
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
-// articleSlug gives the URL path of content/<dir>/<name>.md: news articles
+// ArticleSlug gives the URL path of content/<dir>/<name>.md: news articles
 // live under nyheter/<slug>, other pages under <dir>/<slug>.
-func articleSlug(file string) string {
+func ArticleSlug(file string) string {
 	rel := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
 	dir, name := path.Split(rel)
 	parts := []string{}

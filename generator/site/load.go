@@ -84,7 +84,33 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
 	s.calendar = schedule(articles, s.Today)
 	c.articles(s)
 	ds.Sort()
+	if len(ds) > 0 {
+		s.dropDangling()
+	}
 	return s, ds
+}
+
+// dropDangling leaves out of a model with problems the participants and
+// staff whose area is unknown, so later stages can rely on every
+// reference resolving; the problem itself is already reported.
+func (s *Site) dropDangling() {
+	participants := make([]Participant, 0, len(s.Participants))
+	for _, p := range s.Participants {
+		if p.AreaRef != nil {
+			participants = append(participants, p)
+		}
+	}
+	staff := make([]PlannedStaff, 0, len(s.Organisation.Staff))
+	for _, st := range s.Organisation.Staff {
+		if st.AreaRef != nil {
+			staff = append(staff, st)
+		}
+	}
+	s.Participants, s.Organisation.Staff = participants, staff
+	for i := range s.Areas {
+		s.Areas[i].Participants = nil
+	}
+	link(s)
 }
 
 type loader struct {
