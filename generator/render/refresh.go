@@ -22,7 +22,7 @@ func (inc *Incremental) keep(r *renderer, pages []*Page, files []output.File) {
 	l := &lastBuild{r: r, pages: pages, files: files,
 		byArticle: make(map[*site.Article]int, len(pages)), exists: make(map[string]bool, len(files))}
 	for i, p := range pages {
-		if p.Article != nil && (p.Kind == "article" || p.Kind == "page") {
+		if p.Article != nil && (p.Kind == "article" || p.Kind == "page" || p.Kind == "slides") {
 			l.byArticle[p.Article] = i
 		}
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"strings"
 	"time"
@@ -93,6 +94,10 @@ func (bl *builder) quick(b batch, now time.Time) (files []output.File, ok bool, 
 		a.Body, a.BodyLine = news[i].Body, news[i].BodyLine
 	}
 	files, err = bl.inc.Refresh(olds...)
+	if errors.Is(err, render.ErrNoLastBuild) {
+		bl.articles = nil
+		return nil, false, nil // a page Refresh does not know: the whole pipeline runs
+	}
 	if err != nil {
 		bl.articles = nil
 	}

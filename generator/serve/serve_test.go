@@ -224,3 +224,16 @@ func TestDraftsAndFuturePostsMarked(t *testing.T) {
 		t.Error("the news list does not mark the draft")
 	}
 }
+
+// TestSlideTextEdit edits only the text of a slide under the running
+// server: the deck is served with the new text, and no error event comes.
+func TestSlideTextEdit(t *testing.T) {
+	const deck, deckURL = "content/konferanse/lysbilder.md", "/konferanse/lysbilder/"
+	ts := startServer(t)
+	ts.replace(deck, "## Hvorfor ALIS-Nord?", "## Hvorfor ALIS-Nord? Fordi")
+	ts.expect(eventReload)
+	ts.quiet()
+	if code, body := ts.get(deckURL); code != 200 || !strings.Contains(body, "Hvorfor ALIS-Nord? Fordi") {
+		t.Errorf("GET %s = %d; the edited slide is not served; log:\n%s", deckURL, code, ts.log)
+	}
+}
