@@ -41,7 +41,7 @@ const (
 	// encoderVersion changes whenever the output of the same settings
 	// would change (a new scaler, a new libwebp), so old cache entries are
 	// not reused.
-	encoderVersion = "photo-1 webp-0.5.5 x/image-0.48 catmullrom-cascade"
+	encoderVersion = "photo-2 webp-0.5.5 x/image-0.48 halve+catmullrom-cascade"
 )
 
 // Store keeps processed photos between builds (output.Cache does).

@@ -22,7 +22,7 @@ func TestUpright(t *testing.T) {
 		{8, []uint8{2, 5, 1, 4, 0, 3}},
 	}
 	for _, tc := range cases {
-		m := image.NewNRGBA(image.Rect(0, 0, 3, 2))
+		m := image.NewRGBA(image.Rect(0, 0, 3, 2))
 		for i := 0; i < 6; i++ {
 			m.Pix[4*i] = uint8(i)
 		}
