@@ -23,6 +23,9 @@ type Article struct {
 	Tags        []string
 	Draft       bool
 	Layout      string // "" for an ordinary page, or LayoutSlides
+	Image       string // main image, a path relative to the file (front matter image)
+	ImageAlt    string // its alt text (front matter image_alt)
+	ImagePos    Pos    // where image is set, for problems with the file
 	Future      bool   // publishes after the build's clock: shown only with -future
 	Expired     bool   // expired before the build's clock: shown only with -expired
 	Body        []byte
@@ -42,6 +45,8 @@ type frontMatter struct {
 	PublishDate time.Time `toml:"publishDate"`
 	ExpiryDate  time.Time `toml:"expiryDate"`
 	Layout      string    `toml:"layout"`
+	Image       string    `toml:"image"`
+	ImageAlt    string    `toml:"image_alt"`
 }
 
 // Layouts a page may ask for in its front matter.
@@ -107,6 +112,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
 		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
 	}
+	checkImage(a, fm, ix, ds)
 	switch {
 	case fm.Layout == "":
 	case fm.Layout != LayoutSlides:
@@ -138,9 +144,14 @@ func (a *Article) published() time.Time {
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 // articleSlug gives the URL path of content/<dir>/<name>.md: news articles
-// live under nyheter/<slug>, other pages under <dir>/<slug>.
+// live under nyheter/<slug>, other pages under <dir>/<slug>. A page bundle,
+// content/<dir>/<slug>/index.md with its photos beside it, is named by its
+// folder.
 func articleSlug(file string) string {
 	rel := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
+	if d, name := path.Split(rel); name == "index" && d != "" {
+		rel = strings.TrimSuffix(d, "/")
+	}
 	dir, name := path.Split(rel)
 	parts := []string{}
 	for _, p := range strings.Split(strings.Trim(dir, "/"), "/") {
