@@ -76,8 +76,10 @@ func (inc *Incremental) Site(s *site.Site, opt Options) ([]output.File, error) {
 		return nil, err
 	}
 	pages := r.pages()
-	keys := inc.keys(s, pages, global)
+	photoDiags := r.preparePhotos()
+	keys := inc.keys(s, pages, global^r.photos.key())
 	files, ds := inc.renderPages(r, pages, keys)
+	ds = append(photoDiags, ds...)
 	inc.last = nil
 	files, err = r.finish(files, pages, ds, inc.checkLinks)
 	if err == nil {
@@ -101,7 +103,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}
-	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, figures: figures(s), memo: inc}
+	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, figures: figures(s), memo: inc, photos: &photoSet{}}
 	f := newFingerprint(inc.seed)
 	f.value(dataOf(s))
 	f.flag(opt.Charts != nil)
@@ -363,6 +365,7 @@ func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostic
 		return nil, err
 	}
 	files = append(files, assets...)
+	files = append(files, r.photos.files...)
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path

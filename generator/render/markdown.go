@@ -32,6 +32,7 @@ func newMarkdown() goldmark.Markdown {
 			})),
 			figureExtension{},
 			chartExtension{},
+			photoExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(gmrenderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 10))),
@@ -40,9 +41,10 @@ func newMarkdown() goldmark.Markdown {
 
 // mdEnv is what one page's Markdown may refer to.
 type mdEnv struct {
-	figures map[string]string                // figure key -> formatted value
-	chart   func(name string) (string, bool) // chart name -> its HTML, for this page
-	rel     func(target string) string       // root-relative link -> page-relative
+	figures map[string]string                               // figure key -> formatted value
+	chart   func(name string) (string, bool)                // chart name -> its HTML, for this page
+	rel     func(target string) string                      // root-relative link -> page-relative
+	photo   func(img *ast.Image, src []byte) (string, bool) // a processed photo's HTML, if img is one
 }
 
 // convert renders the body of a to HTML, resolving figures, chart blocks and
@@ -55,6 +57,7 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var ds site.Diagnostics
 	var links []mdLink
+	var photos []photoSwap
 	at := func(offset int) site.Pos {
 		line := bytes.Count(src[:offset], []byte("\n"))
 		col := offset - bytes.LastIndexByte(src[:offset], '\n')
@@ -80,6 +83,12 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 		case *ast.Link:
 			links = rewrite(&n.Destination, n, src, env, links, at)
 		case *ast.Image:
+			if env.photo != nil {
+				if h, ok := env.photo(n, src); ok {
+					photos = append(photos, photoSwap{img: n, figure: alone(n), html: h})
+					return ast.WalkSkipChildren, nil
+				}
+			}
 			links = rewrite(&n.Destination, n, src, env, links, at)
 		}
 		return ast.WalkContinue, nil
@@ -87,6 +96,7 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 	if len(ds) > 0 {
 		return "", nil, ds
 	}
+	swapPhotos(photos)
 	out := mdBuffers.Get().(*mdBuffer)
 	defer mdBuffers.Put(out)
 	out.buf.Reset()

@@ -33,9 +33,10 @@ type Page struct {
 	Scripts     []string    // deferred external scripts (site paths); never inline
 	Serve       bool        // built by the dev server: drafts and future posts are marked
 
-	root  string // relative path from this page up to the site root
-	fig   map[string]string
-	links []mdLink // relative links written in the page's Markdown
+	root   string // relative path from this page up to the site root
+	fig    map[string]string
+	photos *photoSet
+	links  []mdLink // relative links written in the page's Markdown
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -53,7 +54,7 @@ type Pager struct {
 // newPage sets where a page lives; url is "" for the front page, a path
 // ending in "/" for a folder page, or a file name such as "404.html".
 func newPage(r *renderer, kind, url, title string) *Page {
-	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve}
+	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve, photos: r.photos}
 	p.Path = url
 	if url == "" || strings.HasSuffix(url, "/") {
 		p.Path = url + "index.html"

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 
@@ -51,7 +52,8 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 	var ds site.Diagnostics
 	for _, a := range changed {
 		i, ok := l.byArticle[a]
-		if !ok {
+		if !ok || bytes.Contains(a.Body, []byte("![")) { // a photo may be new: process it in a full render
+
 			return nil, ErrNoLastBuild
 		}
 		p := l.pages[i]

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo"
 	"alisnord/generator/site"
 )
 
@@ -28,6 +29,9 @@ type Options struct {
 	Charts ChartRenderer
 	// Serve marks drafts and future posts for the dev server.
 	Serve bool
+	// Photos keeps processed photos between builds; nil processes every
+	// photo again.
+	Photos photo.Store
 }
 
 type renderer struct {
@@ -41,6 +45,7 @@ type renderer struct {
 	memo    *Incremental  // the dev server's caches; nil in a full build
 	svgDone chan struct{} // closed when drawCharts has set every SVG
 	svgErr  error
+	photos  *photoSet // filled by preparePhotos, shared with every Page
 }
 
 // Site renders every file of the public site, sorted by path. Problems in
@@ -97,7 +102,7 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	// drawn, its JavaScript runtimes can be collected while pages render.
 	charts := opt.Charts
 	opt.Charts = nil
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, figures: figures(s), svgDone: make(chan struct{})}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, figures: figures(s), svgDone: make(chan struct{}), photos: &photoSet{}}
 	all := r.buildCharts()
 	go func() {
 		r.svgErr = r.drawCharts(charts, all)
@@ -109,8 +114,9 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 		return err
 	}
 	pages := r.pages()
+	ds := r.preparePhotos()
+	assets = append(assets, r.photos.files...)
 	paths := outputPaths(pages, r.extraPaths(), assets)
-	var ds site.Diagnostics
 	checkCollisions(paths, pages, &ds)
 	if err := sink.Prepare(paths); err != nil {
 		<-r.svgDone
@@ -209,7 +215,7 @@ func (r *renderer) page(p *Page, buf *bytes.Buffer) site.Diagnostics {
 		if p.Kind == "slides" {
 			md = r.slides
 		}
-		body, links, ds := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink})
+		body, links, ds := convert(md, p.Article, mdEnv{figures: r.figures, chart: r.chartHTML(p), rel: p.relLink, photo: r.photoHTML(p)})
 		if len(ds) > 0 {
 			return ds
 		}
