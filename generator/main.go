@@ -95,7 +95,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.addr, "addr", serve.DefaultAddr, "adressen utviklingsserveren lytter på (bare serve)")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)")
 	fs.StringVar(&cfg.zip, "zip", "", "bundle: zip-filen som skrives (standard <out>/alis-nord-frakoblet.zip)")
-	fs.BoolVar(&cfg.noCache, "nocache", false, "tegn alle figurene på nytt i stedet for å hente dem fra <root>/.cache/charts")
+	fs.BoolVar(&cfg.noCache, "nocache", false, "tegn alle figurene og behandle alle bildene på nytt i stedet for å hente dem fra <root>/.cache")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "ta med utkast (draft = true)")
 	fs.BoolVar(&cfg.future, "future", false, "ta med saker med dato fram i tid")
 	fs.BoolVar(&cfg.expired, "expired", false, "ta med saker som er utløpt (expiryDate)")
@@ -132,6 +132,9 @@ func build(cfg config, checkOnly bool, stdout io.Writer) error {
 	s, opt, err := prepare(cfg)
 	if err != nil {
 		return err
+	}
+	for _, w := range s.Warnings() {
+		fmt.Fprintln(stdout, w)
 	}
 	if checkOnly {
 		files, err := render.Site(s, opt)
@@ -177,12 +180,15 @@ func prepare(cfg config) (*site.Site, render.Options, error) {
 	if err != nil {
 		return nil, render.Options{}, err
 	}
+	opt := render.Options{Root: root, Charts: charts}
 	if !cfg.noCache {
-		// Drawn charts are kept between builds, keyed by the bundle and
-		// the chart's option: an unchanged chart is not drawn again.
+		// Drawn charts and processed photos are kept between builds,
+		// keyed by their input and settings: an unchanged chart is not
+		// drawn again, an unchanged photo not scaled and encoded again.
 		charts.UseStore(output.NewCache(filepath.Join(cfg.root, ".cache", "charts")))
+		opt.Photos = output.NewCache(filepath.Join(cfg.root, ".cache", "photos"))
 	}
-	return s, render.Options{Root: root, Charts: charts}, nil
+	return s, opt, nil
 }
 
 // offlineBundle builds the site into -out and zips the same files for

@@ -31,8 +31,11 @@ type Options struct {
 	Serve bool
 	// Photos keeps processed photos between builds; nil processes every
 	// photo again.
-	Photos photo.Store
+	Photos PhotoStore
 }
+
+// PhotoStore keeps processed photos between builds (output.Cache is one).
+type PhotoStore = photo.Store
 
 type renderer struct {
 	site    *site.Site

@@ -19,6 +19,7 @@ type builder struct {
 	opt    site.Options
 	charts render.ChartRenderer
 	cache  *site.Cache
+	photos render.PhotoStore // processed photos kept between builds; nil in tests
 	inc    *render.Incremental
 
 	// The articles of the last good build by path, and its day (which
@@ -58,7 +59,7 @@ func (bl *builder) build(b batch) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true})
+	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true, Photos: bl.photos})
 	if err == nil {
 		bl.articles, bl.day = map[string]*site.Article{}, now.Format(time.DateOnly)
 		for _, a := range append(append([]*site.Article{}, s.Articles...), s.Pages...) {
