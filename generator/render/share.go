@@ -5,6 +5,7 @@ import (
 
 	"alisnord/generator/output"
 	"alisnord/generator/photo"
+	"alisnord/generator/site"
 )
 
 // shareCard is the site's default share picture, drawn at build time.
@@ -41,4 +42,14 @@ func (r *renderer) cardFile() output.File {
 		figures = fmt.Sprintf("%d deltakere, %d ALIS-stillinger", t.Participants, t.Positions)
 	}
 	return output.File{Path: shareCard, Data: photo.Card(s.Settings.Title, s.Settings.Tagline, figures)}
+}
+
+// enclosure links a feed entry to the article's main image, if it has one.
+func (r *renderer) enclosure(a *site.Article) (atomLink, bool) {
+	p := &Page{Site: r.site, Article: a, photos: r.photos}
+	if a.Image == "" || p.mainPhoto(a.Path, a.Image) == nil {
+		return atomLink{}, false
+	}
+	sh := p.Share()
+	return atomLink{Href: sh.URL, Rel: "enclosure", Type: sh.Type}, true
 }
