@@ -84,9 +84,10 @@ bundle: $(ECHARTS)
 # a hugo binary is on PATH or in $(go env GOPATH)/bin. Not part of make test.
 BENCH_N    ?= 1000,10000
 BENCH_RUNS ?= 3
+BENCH_PHOTOS ?= 100
 
 bench: $(ECHARTS)
-	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS)
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS) -photos $(BENCH_PHOTOS)
 
 echarts: $(ECHARTS)
 
