@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
 )
 
@@ -63,6 +64,15 @@ var incrementalSteps = []incrementalStep{
 	{"link removed", replaceIn("in/content/nyheter/andre.md", "[tredje](/nyheter/tredje/) tekst", "Ny tekst"), 1},
 	{"template error", replaceIn("templates/pages/article.html", "{{.Title}}", "{{.Title"), -1},
 	{"template fixed", replaceIn("templates/pages/article.html", "{{.Title", "{{.Title}}"), -1},
+	{"photo added", func(m fstest.MapFS) {
+		m["in/content/nyheter/bilde.jpg"] = &fstest.MapFile{Data: phototest.PhoneJPEG(64, 48, 6)}
+		replaceIn("in/content/nyheter/andre.md", "Ny tekst", "![Et bilde](bilde.jpg)\n\nNy tekst")(m)
+	}, -1},
+	{"photo replaced", func(m fstest.MapFS) {
+		m["in/content/nyheter/bilde.jpg"] = &fstest.MapFile{Data: phototest.PhoneJPEG(64, 48, 3)}
+	}, -1},
+	{"photo deleted", func(m fstest.MapFS) { delete(m, "in/content/nyheter/bilde.jpg") }, -1},
+	{"photo link removed", replaceIn("in/content/nyheter/andre.md", "![Et bilde](bilde.jpg)\n\n", ""), -1},
 }
 
 // TestIncrementalMatchesSite edits the small site step by step and checks
