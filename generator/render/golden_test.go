@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
 )
 
@@ -50,12 +51,18 @@ func buildArchive(t testing.TB, ar *txtar.Archive) ([]output.File, error) {
 	return renderFS(t, m)
 }
 
-// archiveFS returns the in/ tree of an archive.
+// archiveFS returns the in/ tree of an archive. A file whose text is
+// "phototest WxH O" becomes a synthetic W×H phone photo with EXIF
+// orientation O and a GPS block (txtar holds text, not pictures).
 func archiveFS(ar *txtar.Archive) fstest.MapFS {
 	m := fstest.MapFS{}
 	for _, f := range ar.Files {
 		if name, ok := strings.CutPrefix(f.Name, "in/"); ok {
 			m[name] = &fstest.MapFile{Data: f.Data}
+			var w, h, o int
+			if _, err := fmt.Sscanf(string(f.Data), "phototest %dx%d %d", &w, &h, &o); err == nil {
+				m[name].Data = phototest.PhoneJPEG(w, h, o)
+			}
 		}
 	}
 	return m
