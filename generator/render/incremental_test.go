@@ -178,6 +178,7 @@ func TestRefreshMatchesSite(t *testing.T) {
 		{"content/nyheter/andre.md", "[borte](/borte/) lenke", "Tekst med lenke", false},
 		{"content/nyheter/andre.md", "Tekst med lenke", "{{< tall finnesikke >}} lenke", true},
 		{"content/nyheter/andre.md", "{{< tall finnesikke >}} lenke", "Tekst med lenke igjen", false},
+		{"content/nyheter/andre.md", "Tekst med lenke igjen", "Ny tekst med lenke", false}, // no summary: the description changes
 	}
 	for _, st := range steps {
 		replaceIn(st.file, st.old, st.new)(root)

@@ -53,11 +53,11 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 	for _, a := range changed {
 		i, ok := l.byArticle[a]
 		if !ok || bytes.Contains(a.Body, []byte("![")) { // a photo may be new: process it in a full render
-
 			return nil, ErrNoLastBuild
 		}
 		p := l.pages[i]
-		delete(inc.pages, p.Path) // the next Site renders it again
+		p.Description = description(a) // taken from the body when there is no summary
+		delete(inc.pages, p.Path)      // the next Site renders it again
 		file, d := l.r.renderPage(p)
 		ds = append(ds, d...)
 		if len(d) > 0 {
