@@ -108,7 +108,7 @@ func numbered(jpeg []byte, i int) []byte {
 }
 
 func printPhotos(w io.Writer, r photoResult) {
-	fmt.Fprintf(w, "\nBygg med %d syntetiske 4000×3000-bilder (hvert skalert til 4 bredder, WebP og JPEG)\n\n", r.n)
+	fmt.Fprintf(w, "\nBygg med %d syntetiske 4000×3000-bilder (hvert skalert til 5 bredder, WebP og JPEG)\n\n", r.n)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "bilder\tbuffer\tfiler\tvegg\tCPU\tmaks RSS\tCPU per bilde\t")
 	for _, row := range []struct {

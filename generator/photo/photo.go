@@ -29,9 +29,10 @@ const (
 )
 
 // Widths are the widths a photo is scaled to, never above its own width.
-// 480 serves small phones at 1×, 800 phones at 2×, 1200 phones at 3× and
-// the 46rem column at 2×, 1600 wide screens at 2×.
-var Widths = []int{480, 800, 1200, 1600}
+// 240 serves the news list's 8rem thumbnails at 1×, 480 small phones at
+// 1× and thumbnails at 2×, 800 phones at 2× and the 42rem column at 1×,
+// 1200 phones at 3×, 1600 the column at 2×.
+var Widths = []int{240, 480, 800, 1200, 1600}
 
 // Quality settings of the encoders, part of the cache key.
 const (
@@ -41,7 +42,7 @@ const (
 	// encoderVersion changes whenever the output of the same settings
 	// would change (a new scaler, a new libwebp), so old cache entries are
 	// not reused.
-	encoderVersion = "photo-2 webp-0.5.5 x/image-0.48 halve+catmullrom-cascade"
+	encoderVersion = "photo-3 webp-0.5.5 x/image-0.48 halve+catmullrom-cascade"
 )
 
 // Store keeps processed photos between builds (output.Cache does).

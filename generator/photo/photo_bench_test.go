@@ -10,7 +10,7 @@ import (
 	"golang.org/x/image/draw"
 )
 
-// BenchmarkScale compares ways of making the four widths of a 4000×3000
+// BenchmarkScale compares ways of making the widths of a 4000×3000
 // photo: each width from the source, or a cascade (each from the one
 // above), with Catmull-Rom or approximate bilinear.
 func BenchmarkScale(b *testing.B) {

@@ -78,8 +78,8 @@ func TestProcessIsDeterministic(t *testing.T) {
 			t.Errorf("variant %d (%s %d px) differs between two runs", i, a.Variants[i].Format, a.Variants[i].Width)
 		}
 	}
-	if got := []int{a.Width, a.Height, len(a.Variants)}; got[0] != 900 || got[1] != 1300 || got[2] != 6 {
-		t.Errorf("width, height, variants = %v, want 900, 1300, 6 (480, 800 and 900 as WebP and JPEG)", got)
+	if got := []int{a.Width, a.Height, len(a.Variants)}; got[0] != 900 || got[1] != 1300 || got[2] != 8 {
+		t.Errorf("width, height, variants = %v, want 900, 1300, 8 (240, 480, 800 and 900 as WebP and JPEG)", got)
 	}
 }
 
