@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,7 +38,8 @@ func photoSite(t *testing.T) string {
 		}
 	}
 	dir := filepath.Join(root, "content", "nyheter", "bilde-i-mappe")
-	md := "+++\ntitle = \"Syntetisk sak med bilde\"\ndate = 2019-09-01\nsummary = \"Syntetisk testsak.\"\n+++\n" +
+	md := "+++\ntitle = \"Syntetisk sak med bilde\"\ndate = 2019-09-01\nsummary = \"Syntetisk testsak.\"\n" +
+		"image = \"bilde.jpg\"\nimage_alt = \"Syntetisk hovedbilde\"\n+++\n" +
 		"Syntetisk tekst før bildet.\n\n![Syntetisk testbilde](bilde.jpg \"Syntetisk bildetekst. Foto: Testen\")\n\nSyntetisk tekst etter.\n"
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -65,11 +67,11 @@ type shownPhoto struct {
 	Widths  []int   `json:"widths"`  // the candidates of its WebP <source>
 }
 
-// photoJS scrolls each photo into view, waits until it has loaded and
-// reports which candidate the browser chose.
+// photoJS scrolls each photo that matches the selector %q into view,
+// waits until it has loaded and reports which candidate the browser chose.
 const photoJS = `(async () => {
   const out = [];
-  for (const img of document.querySelectorAll("figure.photo img")) {
+  for (const img of document.querySelectorAll(%q)) {
     img.scrollIntoView();
     if (!img.complete) await new Promise((r) => { img.addEventListener("load", r, { once: true }); img.addEventListener("error", r, { once: true }); });
     const src = img.parentElement.querySelector("source");
@@ -80,8 +82,9 @@ const photoJS = `(async () => {
 })()`
 
 // photoChoices opens url in a window of width×height CSS pixels at the
-// device pixel ratio dpr and returns the photos it showed.
-func photoChoices(chromium, url string, width, height int64, dpr float64) ([]shownPhoto, error) {
+// device pixel ratio dpr and returns the photos it showed that match
+// selector.
+func photoChoices(chromium, url, selector string, width, height int64, dpr float64) ([]shownPhoto, error) {
 	dir, err := os.MkdirTemp("", "alisnord-photos-chromium-")
 	if err != nil {
 		return nil, err
@@ -106,7 +109,7 @@ func photoChoices(chromium, url string, width, height int64, dpr float64) ([]sho
 	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
 		return nil, err
 	}
-	return chromedp.Run(tab, chromedp.Evaluate[[]shownPhoto](photoJS, chromedp.EvalAwaitPromise))
+	return chromedp.Run(tab, chromedp.Evaluate[[]shownPhoto](fmt.Sprintf(photoJS, selector), chromedp.EvalAwaitPromise))
 }
 
 var widthInName = regexp.MustCompile(`-(\d+)\.(webp|jpg|png)$`)
@@ -181,14 +184,18 @@ func TestPhotoCandidates(t *testing.T) {
 	var ps []string
 	var seen []string
 	for _, sc := range screens {
-		shown, err := photoChoices(tl.Chromium, srv.URL+"/"+photoPage, sc.w, sc.h, sc.dpr)
-		if err != nil {
-			t.Fatal(err)
+		for _, pg := range []struct{ page, selector string }{{photoPage, "figure.photo img"}, {"nyheter/index.html", "img.thumb"}} {
+			shown, err := photoChoices(tl.Chromium, srv.URL+"/"+pg.page, pg.selector, sc.w, sc.h, sc.dpr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range shown {
+				if line := fmt.Sprintf("%d px at %g×: %s takes the %d px file, drawn at %.0f CSS px", sc.w, sc.dpr, pg.selector, fileWidth(s.Src), s.Shown); !slices.Contains(seen, line) {
+					seen = append(seen, line)
+				}
+			}
+			ps = append(ps, photoProblems(dir, shown, sc.w, sc.dpr)...)
 		}
-		for _, s := range shown {
-			seen = append(seen, fmt.Sprintf("%d px at %g×: the %d px file, drawn at %.0f CSS px", sc.w, sc.dpr, fileWidth(s.Src), s.Shown))
-		}
-		ps = append(ps, photoProblems(dir, shown, sc.w, sc.dpr)...)
 	}
 	for _, p := range ps {
 		t.Errorf("photos: %s", p)
@@ -206,7 +213,7 @@ func TestPhotoCandidates(t *testing.T) {
 	if err := os.WriteFile(page, []byte(strings.ReplaceAll(string(html), `sizes="(min-width: 44.5rem) 42rem, calc(100vw - 2.5rem)"`, `sizes="100vw"`)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	shown, err := photoChoices(tl.Chromium, srv.URL+"/"+photoPage, 1440, 900, 1)
+	shown, err := photoChoices(tl.Chromium, srv.URL+"/"+photoPage, "figure.photo img", 1440, 900, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
