@@ -28,6 +28,7 @@ bench-serve: $(ECHARTS)
 
 FUZZTIME ?= 4s
 FUZZ_TARGETS := FuzzSplitFrontMatter FuzzParseArticle FuzzLoadData FuzzIndexTOML
+FUZZ_PHOTO   := FuzzOrientation
 
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json
@@ -59,6 +60,10 @@ fuzz:
 		echo "fuzz $$t ($(FUZZTIME))"; \
 		out=$$($(GO) test ./generator/site -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
 	done
+	@for t in $(FUZZ_PHOTO); do \
+		echo "fuzz $$t ($(FUZZTIME))"; \
+		out=$$($(GO) test ./generator/photo -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
+	done
 
 # Conference material. make pdf prints the fact sheet and the slides with
 # headless Chromium (only this target needs a browser); make bundle zips the
@@ -87,9 +92,10 @@ bundle: $(ECHARTS)
 # a hugo binary is on PATH or in $(go env GOPATH)/bin. Not part of make test.
 BENCH_N    ?= 1000,10000
 BENCH_RUNS ?= 3
+BENCH_PHOTOS ?= 100
 
 bench: $(ECHARTS)
-	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS)
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS) -photos $(BENCH_PHOTOS)
 
 echarts: $(ECHARTS)
 

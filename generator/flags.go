@@ -44,7 +44,7 @@ var options = []option{
 	{"addr", stringOpt(func(c *config) *string { return &c.addr }, serve.DefaultAddr), "adressen utviklingsserveren lytter på"},
 	{"echarts", stringOpt(func(c *config) *string { return &c.echarts }, ""),
 		"ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)"},
-	{"nocache", boolOpt(func(c *config) *bool { return &c.noCache }), "tegn alle figurene på nytt i stedet for å hente dem fra <root>/.cache/charts"},
+	{"nocache", boolOpt(func(c *config) *bool { return &c.noCache }), "tegn alle figurene og behandle alle bildene på nytt i stedet for å hente dem fra <root>/.cache"},
 	{"drafts", boolOpt(func(c *config) *bool { return &c.drafts }), "ta med utkast (draft = true)"},
 	{"future", boolOpt(func(c *config) *bool { return &c.future }), "ta med saker med dato fram i tid"},
 	{"expired", boolOpt(func(c *config) *bool { return &c.expired }), "ta med saker som er utløpt (expiryDate)"},

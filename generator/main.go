@@ -96,6 +96,9 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range s.Warnings() {
+		fmt.Fprintln(stdout, w)
+	}
 	if checkOnly {
 		files, err := render.Site(s, opt)
 		if err != nil {
@@ -140,28 +143,35 @@ func prepare(cfg config, readOnly bool) (*site.Site, render.Options, error) {
 	if err != nil {
 		return nil, render.Options{}, err
 	}
+	// Drawn charts and processed photos are kept between builds, keyed by
+	// their input and settings: an unchanged chart is not drawn again, an
+	// unchanged photo not scaled and encoded again. The chart cache keeps
+	// what the last build used and no more; a check, and the render of a
+	// site with problems, read both caches and add nothing.
+	charts := output.NewCache(filepath.Join(cfg.root, ".cache", "charts"))
+	photos := output.NewCache(filepath.Join(cfg.root, ".cache", "photos"))
 	opt := render.Options{Root: root}
+	if !cfg.noCache {
+		opt.Photos = photos.ReadOnly()
+	}
 	if len(loadDiags) > 0 {
 		// The charts of a site with bad data would only fail as a
 		// consequence; they are drawn once the data loads.
 		return nil, opt, allProblems(s, opt, loadDiags)
 	}
-	charts, err := chart.NewRenderer(bundle, 0)
+	renderer, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
 		return nil, render.Options{}, err
 	}
-	if !cfg.noCache {
-		// Drawn charts are kept between builds, keyed by the bundle and
-		// the chart's option: an unchanged chart is not drawn again. The
-		// cache keeps what the last build used and no more.
-		store := output.NewCache(filepath.Join(cfg.root, ".cache", "charts"))
-		if readOnly {
-			charts.UseReadOnlyStore(store)
-		} else {
-			charts.UseStore(store)
-		}
+	switch {
+	case cfg.noCache:
+	case readOnly:
+		renderer.UseReadOnlyStore(charts)
+	default:
+		renderer.UseStore(charts)
+		opt.Photos = photos
 	}
-	opt.Charts = charts
+	opt.Charts = renderer
 	return s, opt, nil
 }
 

@@ -30,6 +30,7 @@ type config struct {
 	noHugo     bool
 	echarts    string
 	keepOutput bool
+	photos     int
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -56,6 +57,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.noHugo, "nohugo", false, "mål bare vår generator")
 	fs.StringVar(&cfg.echarts, "echarts", "", "ECharts-bunten (standard <repo>/.cache/echarts/echarts.min.js)")
 	fs.BoolVar(&cfg.keepOutput, "keep", false, "behold korpus og bygg etterpå")
+	fs.IntVar(&cfg.photos, "photos", 100, "mål også et bygg med så mange syntetiske 4000×3000-bilder, kaldt og varmt (0: ikke)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -133,6 +135,17 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		}
 	}
 	printTable(stdout, results, cfg.runs, hugo, cfg.noHugo)
+	if cfg.photos > 0 {
+		work := filepath.Join(dir, "bilder")
+		res, err := benchPhotos(bin, echarts, cfg.repo, work, cfg.photos, stderr)
+		if !cfg.keepOutput {
+			os.RemoveAll(work)
+		}
+		if err != nil {
+			return err
+		}
+		printPhotos(stdout, res)
+	}
 	return nil
 }
 

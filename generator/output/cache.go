@@ -56,3 +56,16 @@ func (c *Cache) Prune(keep map[string]bool) {
 		}
 	}
 }
+
+// ReadOnly returns the cache as a store that reads entries but never adds
+// one, for a run that must write nothing, such as a check.
+func (c *Cache) ReadOnly() ReadOnlyCache { return ReadOnlyCache{c} }
+
+// ReadOnlyCache is a Cache that ignores Put.
+type ReadOnlyCache struct{ c *Cache }
+
+// Get returns the file stored under key, if there is one.
+func (r ReadOnlyCache) Get(key string) ([]byte, bool) { return r.c.Get(key) }
+
+// Put does nothing.
+func (ReadOnlyCache) Put(string, []byte) {}

@@ -26,7 +26,9 @@ const mark = "<!--FAULT-->"
 
 var faults = []fault{
 	{"image without alt text", "index.html", mark, `<img src="prikk.svg" width="10" height="10">`,
-		[]string{"axe: image-alt", "vnu: An “img” element must have an “alt” attribute"}},
+		[]string{"axe: image-alt", "vnu: An “img” element must have an “alt” attribute", "images: img prikk.svg has no alt attribute"}},
+	{"image without width and height", "index.html", mark, `<img src="prikk.svg" alt="Prikk">`,
+		[]string{"images: img prikk.svg has no width and height"}},
 	{"broken internal link", "index.html", mark, `<p><a href="finnes-ikke/">Borte</a></p>`,
 		[]string{"links: /finnes-ikke/ answers 404"}},
 	{"link to a missing fragment", "index.html", mark, `<p><a href="andre/index.html#borte">Borte</a></p>`,
@@ -198,7 +200,7 @@ func (c *checker) rest(t *testing.T, name string, pages ...string) []Problem {
 }
 
 // browserChecks are the checks that need the browser.
-var browserChecks = []string{"browser", "third-party", "links", "charts", "axe", "structure", "focus", "zoom"}
+var browserChecks = []string{"browser", "third-party", "links", "charts", "axe", "structure", "images", "focus", "zoom"}
 
 // pagesFor lists the pages f's browser checks must open: the front page
 // of the fixture, where the faults are planted, or none when only the

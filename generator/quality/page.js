@@ -48,6 +48,18 @@ window.__quality = (() => {
     return first;
   }
 
+  // images: every <img> has an alt attribute (empty for decoration) and
+  // width and height, so the page does not shift when the file arrives.
+  function images(out) {
+    for (const img of document.querySelectorAll("img")) {
+      const name = `img ${img.getAttribute("src")}`;
+      if (!img.hasAttribute("alt")) out.push({ check: "images", message: `${name} has no alt attribute` });
+      if (!img.hasAttribute("width") || !img.hasAttribute("height")) {
+        out.push({ check: "images", message: `${name} has no width and height: the page shifts when it loads` });
+      }
+    }
+  }
+
   // charts: every chart is a visible SVG of sensible size with marks.
   function charts(out) {
     const add = (message) => out.push({ check: "charts", message });
@@ -203,6 +215,7 @@ window.__quality = (() => {
     inspect: () => {
       const out = [];
       structure(out);
+      images(out);
       const n = charts(out);
       return { problems: out, charts: n, links: links(), title: document.title };
     },

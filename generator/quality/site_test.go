@@ -148,6 +148,7 @@ func TestShippedSiteInBrowser(t *testing.T) {
 	summary("links", fmt.Sprintf("%d pages, every same-site link and asset fetched", run.pages), n["links"], 0)
 	summary("axe", fmt.Sprintf("%d pages, axe-core WCAG 2.0/2.1 A+AA rules", run.pages), n["axe"], 0)
 	summary("structure", fmt.Sprintf("%d pages, skip link, landmarks, one h1, heading order", run.pages), n["structure"], 0)
+	summary("images", fmt.Sprintf("%d pages, every <img> with alt, width and height", run.pages), n["images"], 0)
 	summary("focus", fmt.Sprintf("%d pages, Tab reaches the skip link, every focusable element shows focus", run.pages), n["focus"], 0)
 	summary("zoom", fmt.Sprintf("%d pages, text 200 %%, page zoom 200 %% and 400 %%", run.pages), n["zoom"], 0)
 	fmt.Printf("QUALITY screenshots: %d page types in %s\n", len(shots), artefacts(t))

@@ -76,7 +76,7 @@ type atomText struct {
 type atomEntry struct {
 	Title     string      `xml:"title"`
 	ID        string      `xml:"id"`
-	Link      atomLink    `xml:"link"`
+	Links     []atomLink  `xml:"link"` // the page, and rel="enclosure" for its main image
 	Published string      `xml:"published"`
 	Updated   string      `xml:"updated"`
 	Author    *atomAuthor `xml:"author,omitempty"`
@@ -115,11 +115,14 @@ func (r *renderer) feed(pages []*Page) []byte {
 	}
 	for _, a := range firstN(s.Articles, feedSize) {
 		url := base + a.Slug + "/"
-		e := atomEntry{Title: a.Title, ID: url, Link: atomLink{Href: url, Rel: "alternate", Type: "text/html"},
+		e := atomEntry{Title: a.Title, ID: url, Links: []atomLink{{Href: url, Rel: "alternate", Type: "text/html"}},
 			Published: atomTime(a.Date), Updated: atomTime(a.Updated()), Summary: a.Summary,
 			Content: atomText{Type: "html", Base: url, Body: body[a]}}
 		if a.Author != "" {
 			e.Author = &atomAuthor{Name: a.Author}
+		}
+		if img, ok := r.enclosure(a); ok {
+			e.Links = append(e.Links, img)
 		}
 		for _, t := range a.Tags {
 			e.Category = append(e.Category, atomCat{Term: site.Slugify(t), Label: t})

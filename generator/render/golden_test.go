@@ -2,9 +2,12 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
 )
 
@@ -52,12 +56,18 @@ func buildArchive(t testing.TB, ar *txtar.Archive) ([]output.File, error) {
 	return renderFS(t, m)
 }
 
-// archiveFS returns the in/ tree of an archive.
+// archiveFS returns the in/ tree of an archive. A file whose text is
+// "phototest WxH O" becomes a synthetic W×H phone photo with EXIF
+// orientation O and a GPS block (txtar holds text, not pictures).
 func archiveFS(ar *txtar.Archive) fstest.MapFS {
 	m := fstest.MapFS{}
 	for _, f := range ar.Files {
 		if name, ok := strings.CutPrefix(f.Name, "in/"); ok {
 			m[name] = &fstest.MapFile{Data: f.Data}
+			var w, h, o int
+			if _, err := fmt.Sscanf(string(f.Data), "phototest %dx%d %d", &w, &h, &o); err == nil {
+				m[name].Data = phototest.PhoneJPEG(w, h, o)
+			}
 		}
 	}
 	return m
@@ -103,7 +113,7 @@ func writeGolden(t *testing.T, file string, ar *txtar.Archive, got []output.File
 		}
 	}
 	for _, f := range got {
-		keep = append(keep, txtar.File{Name: "out/" + f.Path, Data: f.Data})
+		keep = append(keep, txtar.File{Name: "out/" + f.Path, Data: goldenData(f)})
 	}
 	ar.Files = keep
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
@@ -125,13 +135,24 @@ func compareGolden(t *testing.T, ar *txtar.Archive, got []output.File) {
 			continue
 		}
 		delete(want, f.Path)
-		if !bytes.Equal(w, ensureNewline(f.Data)) {
-			t.Errorf("%s differs from the golden file:\n%s", f.Path, firstDiff(w, ensureNewline(f.Data)))
+		if data := goldenData(f); !bytes.Equal(w, ensureNewline(data)) {
+			t.Errorf("%s differs from the golden file:\n%s", f.Path, firstDiff(w, ensureNewline(data)))
 		}
 	}
 	for name := range want {
 		t.Errorf("missing output file %s", name)
 	}
+}
+
+// goldenData is what the golden file holds for f: the file itself, or
+// for a picture its size and hash, which txtar cannot hold and a reviewer
+// cannot read.
+func goldenData(f output.File) []byte {
+	switch path.Ext(f.Path) {
+	case ".png", ".jpg", ".webp":
+		return fmt.Appendf(nil, "bilde: %d byte, sha256 %x\n", len(f.Data), sha256.Sum256(f.Data))
+	}
+	return f.Data
 }
 
 // ensureNewline matches txtar, which ends every file with a newline.

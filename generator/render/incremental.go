@@ -80,8 +80,10 @@ func (inc *Incremental) Site(s *site.Site, opt Options) ([]output.File, error) {
 		return nil, err
 	}
 	pages := r.pages()
-	keys := inc.keys(s, pages, global)
+	photoDiags := r.preparePhotos()
+	keys := inc.keys(s, pages, global^r.photos.key())
 	files, ds := inc.renderPages(r, pages, keys)
+	ds = append(photoDiags, ds...)
 	ds = append(ds, inc.chartDiags...)
 	inc.last = nil
 	files, err = r.finish(files, pages, ds, inc.checkLinks)
@@ -106,7 +108,7 @@ func (inc *Incremental) prepare(s *site.Site, opt Options) (*renderer, uint64, e
 		}
 		inc.tmpl, inc.tmplKey = tmpl, tmplKey
 	}
-	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, memo: inc}
+	r := &renderer{site: s, opt: opt, md: inc.md, slides: inc.slides, tmpl: inc.tmpl, memo: inc, photos: &photoSet{}}
 	r.buildViews()
 	f := newFingerprint(inc.seed)
 	f.value(dataOf(s))
@@ -362,6 +364,7 @@ func (r *renderer) finish(files []output.File, pages []*Page, ds site.Diagnostic
 		return nil, err
 	}
 	files = append(files, assets...)
+	files = append(files, r.photos.files...)
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path

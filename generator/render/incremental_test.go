@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
 )
 
@@ -66,6 +67,15 @@ var incrementalSteps = []incrementalStep{
 	{"tall_per moved", replaceIn("in/content/nyheter/forste.md", "lastmod = 2019-09-20\n", "lastmod = 2019-09-20\ntall_per = 2019-12-31\n"), -1},
 	{"template error", replaceIn("templates/pages/article.html", "{{.Title}}", "{{.Title"), -1},
 	{"template fixed", replaceIn("templates/pages/article.html", "{{.Title", "{{.Title}}"), -1},
+	{"photo added", func(m fstest.MapFS) {
+		m["in/content/nyheter/bilde.jpg"] = &fstest.MapFile{Data: phototest.PhoneJPEG(64, 48, 6)}
+		replaceIn("in/content/nyheter/andre.md", "Ny tekst", "![Et bilde](bilde.jpg)\n\nNy tekst")(m)
+	}, -1},
+	{"photo replaced", func(m fstest.MapFS) {
+		m["in/content/nyheter/bilde.jpg"] = &fstest.MapFile{Data: phototest.PhoneJPEG(64, 48, 3)}
+	}, -1},
+	{"photo deleted", func(m fstest.MapFS) { delete(m, "in/content/nyheter/bilde.jpg") }, -1},
+	{"photo link removed", replaceIn("in/content/nyheter/andre.md", "![Et bilde](bilde.jpg)\n\n", ""), -1},
 }
 
 // TestIncrementalMatchesSite edits the small site step by step and checks
@@ -172,6 +182,7 @@ func TestRefreshMatchesSite(t *testing.T) {
 		{"content/nyheter/andre.md", "Tekst med lenke", "{{< tall finnesikke >}} lenke", true},
 		{"content/nyheter/andre.md", "{{< tall finnesikke >}} lenke", "Tekst med lenke igjen", false},
 		{"content/nyheter/forste.md", "Inline <i>kursiv</i>", "```chart rekruttering-per-omrade\n```\n\nInline", false},
+		{"content/nyheter/andre.md", "Tekst med lenke igjen", "Ny tekst med lenke", false}, // no summary: the description changes
 	}
 	for _, st := range steps {
 		replaceIn(st.file, st.old, st.new)(root)

@@ -32,6 +32,7 @@ func newMarkdown() goldmark.Markdown {
 			})),
 			figureExtension{},
 			chartExtension{},
+			photoExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(gmrenderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 10))),
@@ -44,6 +45,7 @@ type mdEnv struct {
 	chart   func(name string) (html, problem string, known bool) // chart name -> its HTML, for this page
 	rel     func(target string) string                           // root-relative link -> page-relative
 	lenient bool                                                 // a data file is broken: unknown names may follow from it
+	photo   func(img *ast.Image, src []byte) (string, bool)      // a processed photo's HTML, if img is one
 }
 
 // convert renders the body of a to HTML, resolving figures, chart blocks and
@@ -62,12 +64,21 @@ func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, [
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var ds site.Diagnostics
 	var links []mdLink
+	var photos []photoSwap
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			links = resolveNode(n, src, env, ix, links, &ds)
+		if !entering {
+			return ast.WalkContinue, nil
 		}
+		if img, ok := n.(*ast.Image); ok && env.photo != nil {
+			if h, ok := env.photo(img, src); ok {
+				photos = append(photos, photoSwap{img: img, figure: alone(img), html: h})
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		links = resolveNode(n, src, env, ix, links, &ds)
 		return ast.WalkContinue, nil
 	})
+	swapPhotos(photos)
 	out := mdBuffers.Get().(*mdBuffer)
 	defer mdBuffers.Put(out)
 	out.buf.Reset()

@@ -37,7 +37,8 @@ type Page struct {
 	root   string // relative path from this page up to the site root
 	fig    map[string]string
 	latest *site.Figures // the newest figures (pagedates.go)
-	links  []mdLink      // relative links written in the page's Markdown
+	photos *photoSet
+	links  []mdLink // relative links written in the page's Markdown
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -55,7 +56,7 @@ type Pager struct {
 // newPage sets where a page lives; url is "" for the front page, a path
 // ending in "/" for a folder page, or a file name such as "404.html".
 func newPage(r *renderer, kind, url, title string) *Page {
-	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve}
+	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve, photos: r.photos}
 	if r.latest != nil {
 		p.latest = r.latest.fig
 	}

@@ -24,7 +24,7 @@ func (r *renderer) pages() []*Page {
 	out = append(out, r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil)...)
 	for _, a := range s.Articles {
 		p := add(newPage(r, "article", a.Slug+"/", a.Title))
-		p.Article, p.Description, p.Nav = a, a.Summary, "nyheter"
+		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
 	}
 	tags := add(newPage(r, "tags", "tagger/", "Emner"))
@@ -39,7 +39,7 @@ func (r *renderer) pages() []*Page {
 			continue
 		}
 		p := add(newPage(r, "page", a.Slug+"/", a.Title))
-		p.Article, p.Description, p.Nav = a, a.Summary, a.Slug
+		p.Article, p.Description, p.Nav = a, description(a), a.Slug
 	}
 
 	areas := add(newPage(r, "areas", "omrader/", "Helseforetaksområdene"))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 
@@ -56,11 +57,12 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 	var ds site.Diagnostics
 	for _, a := range changed {
 		i, ok := l.byArticle[a]
-		if !ok {
+		if !ok || bytes.Contains(a.Body, []byte("![")) { // a photo may be new: process it in a full render
 			return nil, ErrNoLastBuild
 		}
 		p := l.pages[i]
-		delete(inc.pages, p.Path) // the next Site renders it again
+		p.Description = description(a) // taken from the body when there is no summary
+		delete(inc.pages, p.Path)      // the next Site renders it again
 		file, d := l.r.renderPage(p)
 		ds = append(ds, d...)
 		for _, t := range pageTargets(p, file.Data) {

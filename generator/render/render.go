@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo"
 	"alisnord/generator/site"
 )
 
@@ -36,7 +37,13 @@ type Options struct {
 	// unknown figure key while the file that would define it is wrong,
 	// are passed over. site.Site.Broken counts as suspect too.
 	Suspect map[string]bool
+	// Photos keeps processed photos between builds; nil processes every
+	// photo again.
+	Photos PhotoStore
 }
+
+// PhotoStore keeps processed photos between builds (output.Cache is one).
+type PhotoStore = photo.Store
 
 type renderer struct {
 	site     *site.Site
@@ -52,7 +59,8 @@ type renderer struct {
 	memo     *Incremental  // the dev server's caches; nil in a full build
 	svgDone  chan struct{} // closed when drawCharts has set every SVG
 	svgDiags site.Diagnostics
-	follow   followOn // problems that follow from a broken input
+	follow   followOn  // problems that follow from a broken input
+	photos   *photoSet // filled by preparePhotos, shared with every Page
 }
 
 // Site renders every file of the public site, sorted by path. Every
@@ -111,7 +119,7 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 	// drawn, its JavaScript runtimes can be collected while pages render.
 	charts := opt.Charts
 	opt.Charts = nil
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{}), follow: newFollowOn(s, opt.Suspect)}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{}), follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}}
 	r.buildViews()
 	all := r.buildCharts()
 	go func() {
@@ -124,8 +132,9 @@ func Stream(s *site.Site, opt Options, sink Sink) error {
 		return err
 	}
 	pages := r.pages()
+	ds := r.preparePhotos()
+	assets = append(assets, r.photos.files...)
 	paths := outputPaths(pages, r.extraPaths(), assets)
-	var ds site.Diagnostics
 	checkCollisions(paths, pages, &ds)
 	if err := sink.Prepare(paths); err != nil {
 		<-r.svgDone
@@ -159,7 +168,7 @@ func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
 	if !errors.As(tmplErr, &ds) {
 		return tmplErr
 	}
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn, follow: newFollowOn(s, opt.Suspect)}
+	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn, follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}}
 	r.buildViews()
 	ds = append(ds, r.drawCharts(opt.Charts, r.buildCharts())...)
 	for _, p := range r.pages() {
@@ -260,7 +269,7 @@ func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) 
 	if p.Kind == "slides" {
 		md = r.slides
 	}
-	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink, lenient: r.follow.unknownName()})
+	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink, photo: r.photoHTML(p), lenient: r.follow.unknownName()})
 }
 
 // outputPaths lists the path of every file of the build, pages first in

@@ -20,6 +20,7 @@ type builder struct {
 	opt    site.Options
 	charts render.ChartRenderer
 	cache  *site.Cache
+	photos render.PhotoStore // processed photos kept between builds; nil in tests
 	inc    *render.Incremental
 
 	// The articles of the last good build by path, and its day (which
@@ -60,7 +61,7 @@ func (bl *builder) build(b batch) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true})
+	files, err = bl.inc.Site(s, render.Options{Root: bl.fsys, Charts: bl.charts, Serve: true, Photos: bl.photos})
 	if err == nil {
 		bl.calendar = s.CalendarLines()
 		bl.articles, bl.day = map[string]*site.Article{}, now.Format(time.DateOnly)
@@ -87,6 +88,11 @@ func (bl *builder) quick(b batch, now time.Time) (files []output.File, ok bool, 
 			return nil, false, nil
 		}
 		if news[i], err = bl.cache.Article(bl.fsys, p); err != nil || !site.SameMeta(news[i], olds[i]) {
+			return nil, false, nil
+		}
+		// Photos are found, processed and listed by the whole pipeline:
+		// a body that shows or showed one takes it.
+		if bytes.Contains(news[i].Body, []byte("![")) || bytes.Contains(olds[i].Body, []byte("![")) {
 			return nil, false, nil
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo/phototest"
 )
 
 // TestBuilderMatchesFreshBuild edits a copy of the site step by step and
@@ -30,7 +31,13 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 		{"page body", "content/om.md", "På siden Statistikk", "På siden «Statistikk»", true},
 		{"body with an unknown figure", article, "skriver vi", "skriver vi {{< tall ukjent >}}", true},
 		{"body fixed", article, "skriver vi {{< tall ukjent >}}", "skriver vi", false},
+		{"body gets a photo", article, "skriver vi", "skriver vi\n\n![Et syntetisk bilde](bilde.jpg)\n\n", false},
+		{"photo text", article, "Et syntetisk bilde", "Et syntetisk testbilde", false},
+		{"photo removed", article, "![Et syntetisk testbilde](bilde.jpg)", "", false},
 		{"data", "data/areas.toml", `note = "`, `note = "Endret. `, false},
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "nyheter", "bilde.jpg"), phototest.PhoneJPEG(64, 48, 6), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	for _, st := range steps {
 		p := filepath.Join(dir, filepath.FromSlash(st.file))

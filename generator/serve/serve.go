@@ -87,6 +87,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, events: newHub(), done: make(chan struct{})}
 	s.builder = newBuilder(os.DirFS(cfg.Root), cfg.Expired, charts)
+	s.builder.photos = output.NewCache(filepath.Join(cfg.Root, ".cache", "photos")) // as the build does
 	s.files = &files{events: s.events}
 	s.files.current.Store(&snapshot{files: map[string][]byte{"404.html": placeholder}})
 	// Watch before the first build, so that nothing saved meanwhile is missed.

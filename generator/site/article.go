@@ -22,6 +22,9 @@ type Article struct {
 	Tags        []string
 	Draft       bool
 	Layout      string // a Layout: "" for an ordinary page, or LayoutSlides
+	Image       string // main image, a path relative to the file (front matter image)
+	ImageAlt    string // its alt text (front matter image_alt)
+	ImagePos    Pos    // where image is set, for problems with the file
 	Future      bool   // publishes after the build's clock: shown only with -future
 	Expired     bool   // expired before the build's clock: shown only with -expired
 	Body        []byte
@@ -50,6 +53,8 @@ type frontMatter struct {
 	Layout      Layout    `toml:"layout"`
 	TallPer     any       `toml:"tall_per"` // a date, or "siste" (articledates.go)
 	LastMod     time.Time `toml:"lastmod"`
+	Image       string    `toml:"image"`
+	ImageAlt    string    `toml:"image_alt"`
 }
 
 const fmDelim = "+++"
@@ -103,6 +108,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
 		Tags: fm.Tags, Draft: fm.Draft, Layout: string(fm.Layout), Body: body, BodyLine: bodyLine,
 	}
+	checkImage(a, fm, ix, ds)
 	switch {
 	case fm.Layout == "":
 	case !fm.Layout.Valid():
@@ -135,9 +141,14 @@ func (a *Article) published() time.Time {
 func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 // ArticleSlug gives the URL path of content/<dir>/<name>.md: news articles
-// live under nyheter/<slug>, other pages under <dir>/<slug>.
+// live under nyheter/<slug>, other pages under <dir>/<slug>. A page bundle,
+// content/<dir>/<slug>/index.md with its photos beside it, is named by its
+// folder.
 func ArticleSlug(file string) string {
 	rel := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), ".md")
+	if d, name := path.Split(rel); name == "index" && d != "" {
+		rel = strings.TrimSuffix(d, "/")
+	}
 	dir, name := path.Split(rel)
 	parts := []string{}
 	for _, p := range strings.Split(strings.Trim(dir, "/"), "/") {

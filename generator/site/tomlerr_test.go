@@ -41,7 +41,7 @@ func TestTOMLMessages(t *testing.T) {
 func TestUnknownKey(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"typo", "titel = \"x\"\n", `f.toml:1:1: ukjent felt "titel" (mente du "title"?)`},
-		{"nothing close", "bildetekst = \"rød\"\n", `f.toml:1:1: ukjent felt "bildetekst": rett navnet, eller fjern linjen (kjente felt her: author, date, draft, expiryDate, lastmod, layout, publishDate, summary, tags, tall_per, title)`},
+		{"nothing close", "bildetekst = \"rød\"\n", `f.toml:1:1: ukjent felt "bildetekst": rett navnet, eller fjern linjen (kjente felt her: author, date, draft, expiryDate, image, image_alt, lastmod, layout, publishDate, summary, tags, tall_per, title)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
