@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"alisnord/generator/photo/phototest"
 )
 
 // bundle returns the ECharts bundle the build needs, skipping the test
@@ -213,6 +215,11 @@ func TestUsage(t *testing.T) {
 func TestCheckWritesNothing(t *testing.T) {
 	js := bundle(t)
 	root := copyRepo(t)
+	// A page bundle with a (synthetic) photo, so both caches are in play.
+	sak := filepath.Join(root, "content", "nyheter", "med-bilde")
+	os.MkdirAll(sak, 0o755)
+	os.WriteFile(filepath.Join(sak, "index.md"), []byte("+++\ntitle = \"Med bilde\"\ndate = 2019-09-01\nsummary = \"Syntetisk.\"\n+++\n\n![Et syntetisk testbilde](bilde.jpg \"Bildetekst\")\n"), 0o644)
+	os.WriteFile(filepath.Join(sak, "bilde.jpg"), phototest.PhoneJPEG(64, 48, 6), 0o644)
 	for _, step := range []string{"empty cache", "after a build"} {
 		before, _ := treeHash(t, root)
 		code, stdout, stderr := runCmd("check", "-root", root, "-echarts", js)
@@ -232,8 +239,10 @@ func TestCheckWritesNothing(t *testing.T) {
 			t.Fatalf("build: exit %d\n%s", code, stderr)
 		}
 	}
-	if entries, _ := os.ReadDir(filepath.Join(root, ".cache", "charts")); len(entries) == 0 {
-		t.Error("the build kept no charts: the second check did not read a filled cache")
+	for _, cache := range []string{"charts", "photos"} {
+		if entries, _ := os.ReadDir(filepath.Join(root, ".cache", cache)); len(entries) == 0 {
+			t.Errorf("the build kept nothing in .cache/%s: the second check did not read a filled cache", cache)
+		}
 	}
 }
 
