@@ -4,7 +4,10 @@
 // Diagnostic and never writes anything.
 package site
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Site is the whole checked model of one build.
 type Site struct {
@@ -229,4 +232,15 @@ type Tag struct {
 	Name     string
 	Slug     string
 	Articles []*Article
+}
+
+// GrantYears lists, sorted and once each, every year a grant covers: the
+// years behind the sum of all grants.
+func (p *Project) GrantYears() []int {
+	var out []int
+	for _, g := range p.Grants {
+		out = append(out, g.Years...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
