@@ -33,6 +33,7 @@ type chartData struct {
 	CSV       []byte
 	JSON      []byte
 	File      string // the downloads' path without .csv or .json
+	Note      string // a remark shown under the chart, such as a map's merged municipalities
 
 	pos     site.Pos   // the data entry the whole chart stands for, where there is one
 	catPos  []site.Pos // the data entry behind each category, where known
@@ -78,8 +79,17 @@ func (r *renderer) buildCharts() []*chartData {
 			all = append(all, c)
 		}
 	}
+	for _, c := range mapCharts(r.site) { // maps show the participants as they are now
+		c.File = chartDataDir + chartKey(c.Spec.ID, r.latest)
+		c.JSON = chartJSON(c)
+		r.charts[chartKey(c.Spec.ID, r.latest)] = c
+		all = append(all, c)
+	}
 	return all
 }
+
+// IsMap reports whether the chart is a map (drawn with the "map" partial).
+func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }
 
 // drawCharts renders the SVGs of all charts, each for a desktop column and
 // for a phone, in one batch, so the chart renderer can spread them over its
@@ -173,7 +183,7 @@ const (
 func narrow(spec chart.Spec) chart.Spec {
 	spec.ID += "-smal"
 	spec.Width = narrowWidth
-	if spec.Kind != chart.HBar {
+	if spec.Kind != chart.HBar && spec.Kind != chart.Map {
 		spec.Height = narrowHeight
 	}
 	return spec
@@ -192,7 +202,7 @@ func (r *renderer) chartViews(p *Page, ids ...string) []ChartView {
 }
 
 func (r *renderer) areaCharts(p *Page, a *site.Area) []ChartView {
-	return r.chartViews(p, "stillinger-i-"+a.ID, "tilbud-mot-soknader")
+	return r.chartViews(p, mapAllID+"-"+a.ID, "stillinger-i-"+a.ID, "tilbud-mot-soknader")
 }
 
 func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView {
