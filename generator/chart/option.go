@@ -95,6 +95,9 @@ func patchOption(m map[string]any, s Spec) {
 			ser["emphasis"] = map[string]any{"disabled": true}
 		}
 	}
+	if s.Kind != Pie {
+		patchColours(m, s)
+	}
 	switch s.Kind {
 	case Bar:
 		patchCategoryAxis(m, "xAxis", s)

@@ -73,6 +73,9 @@ type Spec struct {
 	Width       int       // px; 0 means DefaultWidth
 	Height      int       // px; 0 means DefaultHeight (HBar: grows with categories; Map: fits the view)
 	Map         *MapLayer // the geometry of a Map
+	// Highlight names a category to mark (the page's own area or
+	// participant): bold label, light band behind it.
+	Highlight string
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -39,6 +39,7 @@ type chartData struct {
 	catPos  []site.Pos // the data entry behind each category, where known
 	problem string     // why the chart could not be drawn, for each page that shows it
 	placed  bool       // it could not be drawn, and that is reported at its data entry
+	shared  bool       // a highlighted copy: its downloads are the original's
 }
 
 // ChartView is a chart as one page shows it: download links are relative to
@@ -85,8 +86,39 @@ func (r *renderer) buildCharts() []*chartData {
 		r.charts[chartKey(c.Spec.ID, r.latest)] = c
 		all = append(all, c)
 	}
+	return r.addHighlights(all)
+}
+
+// addHighlights adds, for each area page and each participant page, a copy
+// of the chart it shows about every area (or every participant of its
+// area) with the page's own bar marked (chart.Spec.Highlight). A copy
+// shares the original's downloads.
+func (r *renderer) addHighlights(all []*chartData) []*chartData {
+	add := func(baseID, suffix, category string) {
+		base := r.charts[chartKey(baseID, r.latest)]
+		if base == nil {
+			return
+		}
+		c := *base
+		c.Spec.ID, c.Spec.Highlight, c.shared = baseID+"-"+suffix, category, true
+		r.charts[chartKey(c.Spec.ID, r.latest)] = &c
+		all = append(all, &c)
+	}
+	for _, a := range r.site.Areas {
+		add(offersID, a.ID, a.Name)
+	}
+	for _, pt := range r.site.Participants {
+		add(areaPositionsID+pt.Area, pt.ID, pt.Name)
+	}
 	return all
 }
+
+// The charts that have a highlighted copy: the offers of every area, and
+// the positions of an area's participants (areaPositionsID + area id).
+const (
+	offersID        = "tilbud-mot-soknader"
+	areaPositionsID = "stillinger-i-"
+)
 
 // IsMap reports whether the chart is a map (drawn with the "map" partial).
 func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }
@@ -202,11 +234,11 @@ func (r *renderer) chartViews(p *Page, ids ...string) []ChartView {
 }
 
 func (r *renderer) areaCharts(p *Page, a *site.Area) []ChartView {
-	return r.chartViews(p, mapAllID+"-"+a.ID, "stillinger-i-"+a.ID, "tilbud-mot-soknader")
+	return r.chartViews(p, mapAllID+"-"+a.ID, areaPositionsID+a.ID, offersID+"-"+a.ID)
 }
 
 func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView {
-	return r.chartViews(p, "stillinger-i-"+pt.Area)
+	return r.chartViews(p, areaPositionsID+pt.Area+"-"+pt.ID)
 }
 
 // chartHTML renders a chart block inside Markdown on page p, once the

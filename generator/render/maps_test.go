@@ -38,11 +38,10 @@ func (c *recordingCharts) Render(specs []chart.Spec) ([]string, error) {
 	return checkingCharts{}.Render(specs)
 }
 
-// TestMaps renders the small site with a map: the areas page shows every
-// participant's municipality coloured by area, each area page its own,
-// zoomed; both say where the map comes from, note the merged municipality
-// and carry the participants as a table.
-func TestMaps(t *testing.T) {
+// renderWithMap renders the small site with the synthetic map and returns
+// the model, every output file's text by path, and the specs drawn.
+func renderWithMap(t *testing.T) (*site.Site, map[string]string, *recordingCharts) {
+	t.Helper()
 	m := archiveFS(withMap(t))
 	repoTemplates(t, m)
 	s, err := site.Load(m, site.Options{Now: testNow})
@@ -58,6 +57,15 @@ func TestMaps(t *testing.T) {
 	for _, f := range files {
 		page[f.Path] = string(f.Data)
 	}
+	return s, page, cr
+}
+
+// TestMaps renders the small site with a map: the areas page shows every
+// participant's municipality coloured by area, each area page its own,
+// zoomed; both say where the map comes from, note the merged municipality
+// and carry the participants as a table.
+func TestMaps(t *testing.T) {
+	s, page, cr := renderWithMap(t)
 	all := cr.specs[mapAllID]
 	if all.Kind != chart.Map || strings.Join(all.Categories, ",") != "A,B,CX,D" || len(all.Series) != 2 || len(all.Map.Focus) != 0 {
 		t.Errorf("whole map: kind %s, categories %v, %d series, focus %v", all.Kind, all.Categories, len(all.Series), all.Map.Focus)
