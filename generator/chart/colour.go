@@ -68,8 +68,8 @@ func decal(i int) any {
 	return out
 }
 
-// highlight marks the category s.Highlight: its axis label bold and a
-// light band behind its bars.
+// highlight marks the category s.Highlight: its axis label bold and its
+// bars outlined in the text colour.
 func highlight(m map[string]any, s Spec) {
 	key := "xAxis"
 	if s.Kind == HBar {
@@ -80,23 +80,22 @@ func highlight(m map[string]any, s Spec) {
 		return
 	}
 	data, _ := axis["data"].([]any)
+	at := -1
 	for i, d := range data {
 		if name, ok := d.(string); ok && name == s.Highlight {
 			data[i] = map[string]any{"value": name, "textStyle": map[string]any{"fontWeight": "bold", "color": textColor}}
+			at = i
 		}
 	}
 	series, _ := m["series"].([]any)
-	if len(series) == 0 {
-		return
-	}
-	first, _ := series[0].(map[string]any)
-	at := map[string]any{key: s.Highlight}
-	first["markArea"] = map[string]any{
-		"silent":    true,
-		"itemStyle": map[string]any{"color": highlightColor},
-		"data":      []any{[]any{at, at}},
+	for _, x := range series {
+		ser, _ := x.(map[string]any)
+		items, _ := ser["data"].([]any)
+		if at < 0 || at >= len(items) {
+			continue
+		}
+		if item, ok := items[at].(map[string]any); ok {
+			item["itemStyle"] = map[string]any{"borderColor": textColor, "borderWidth": 2}
+		}
 	}
 }
-
-// highlightColor is the band behind a highlighted category.
-const highlightColor = "#eef2f7"

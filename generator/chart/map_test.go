@@ -188,3 +188,23 @@ func TestMapValidate(t *testing.T) {
 		t.Error("a map without geometry validated")
 	}
 }
+
+// TestHighlight outlines the highlighted category's bar and sets its
+// label bold; other bars stay as they are.
+func TestHighlight(t *testing.T) {
+	s := Spec{ID: "uthevet", Title: "T", Kind: HBar, Categories: []string{"A", "B", "C"},
+		Series: []Series{{Name: "S", Values: []float64{1, 2, 3}}}, Highlight: "B"}
+	plain := s
+	plain.ID, plain.Highlight = "vanlig", ""
+	svgs, err := renderer(t).Render([]Spec{s, plain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outline := `stroke="` + textColor + `" stroke-width="2"`
+	if n, m := strings.Count(svgs[0], outline), strings.Count(svgs[1], outline); n == 0 || m != 0 {
+		t.Errorf("%d outlined shapes with a highlight, %d without", n, m)
+	}
+	if !strings.Contains(svgs[0], "bold") || strings.Contains(svgs[1], "bold") {
+		t.Error("only the highlighted label should be bold")
+	}
+}
