@@ -76,7 +76,7 @@ func TestMaps(t *testing.T) {
 	}
 	for path, want := range map[string][]string{
 		"omrader/index.html": {`id="figur-kart-deltakere"`, "Kartgrunnlag: © Kartverket (CC BY 4.0). Kommunegrenser fra 2020.",
-			"CX (også X)", `<th scope="row">C</th><td>Nord</td><td>C</td><td>CX</td>`, `<svg role="img">`, "Ikke med"},
+			"CX (også X)", `<th scope="row">C</th><td data-label="Område">Nord</td><td data-label="Kommuner (2019)">C</td><td data-label="På kartet (2020-grenser)">CX</td>`, `<svg role="img">`, "Ikke med"},
 		"omrader/nord/index.html":            {`id="figur-kart-deltakere-nord"`, "Kartgrunnlag: © Kartverket", "CX (også X)"},
 		"omrader/sor/index.html":             {`id="figur-kart-deltakere-sor"`},
 		"statistikk/data/kart-deltakere.csv": {"Deltaker;Område;Kommuner (2019);På kartet (2020-grenser)", "A/B;Nord;A og B;A og B"},
