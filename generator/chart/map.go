@@ -114,7 +114,7 @@ func mapOption(s Spec) map[string]any {
 }
 
 // mapLabelSize is the size of region names on a map, px.
-const mapLabelSize = 12
+const mapLabelSize = 13
 
 // mapSeries is the one map series: grey land, coloured categories with
 // their names where the names fit.
