@@ -89,10 +89,11 @@ func (r *renderer) buildCharts() []*chartData {
 	return r.addHighlights(all)
 }
 
-// addHighlights adds, for each area page and each participant page, a copy
-// of the chart it shows about every area (or every participant of its
-// area) with the page's own bar marked (chart.Spec.Highlight). A copy
-// shares the original's downloads.
+// addHighlights adds, for each area page, a copy of the chart it shows
+// about every area with the area's own bars marked (chart.Spec.Highlight).
+// A copy shares the original's downloads. Participants get none: a copy
+// per participant would draw two charts more per participant in a cold
+// build (some 90 ms of CPU each), which a site of hundreds cannot afford.
 func (r *renderer) addHighlights(all []*chartData) []*chartData {
 	add := func(baseID, suffix, category string) {
 		base := r.charts[chartKey(baseID, r.latest)]
@@ -107,14 +108,11 @@ func (r *renderer) addHighlights(all []*chartData) []*chartData {
 	for _, a := range r.site.Areas {
 		add(offersID, a.ID, a.Name)
 	}
-	for _, pt := range r.site.Participants {
-		add(areaPositionsID+pt.Area, pt.ID, pt.Name)
-	}
 	return all
 }
 
-// The charts that have a highlighted copy: the offers of every area, and
-// the positions of an area's participants (areaPositionsID + area id).
+// offersID is the chart with a highlighted copy per area; areaPositionsID
+// + area id the positions of an area's participants.
 const (
 	offersID        = "tilbud-mot-soknader"
 	areaPositionsID = "stillinger-i-"
@@ -238,7 +236,7 @@ func (r *renderer) areaCharts(p *Page, a *site.Area) []ChartView {
 }
 
 func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView {
-	return r.chartViews(p, areaPositionsID+pt.Area+"-"+pt.ID)
+	return r.chartViews(p, areaPositionsID+pt.Area)
 }
 
 // chartHTML renders a chart block inside Markdown on page p, once the

@@ -45,7 +45,7 @@ func TestColourContrast(t *testing.T) {
 // TestColourLanguage renders the small site and checks every chart: each
 // series has a colour, the same name has the same colour in every chart,
 // no two meanings share a colour within one chart, and what is not given
-// is grey. The pages of an area and of a participant mark their own bar.
+// is grey. The page of an area marks its own bars.
 func TestColourLanguage(t *testing.T) {
 	_, _, cr := renderWithMap(t)
 	colourOf := map[string]string{}
@@ -68,7 +68,7 @@ func TestColourLanguage(t *testing.T) {
 			colourOf[ser.Name], inChart[ser.Color] = ser.Color, ser.Name
 		}
 	}
-	for id, want := range map[string]string{offersID + "-nord": "Nord", areaPositionsID + "nord-a-b": "A/B", areaPositionsID + "sor-d": "D"} {
+	for id, want := range map[string]string{offersID + "-nord": "Nord", offersID + "-sor": "Sør"} {
 		if got := cr.specs[id].Highlight; got != want {
 			t.Errorf("%s highlights %q, want %q", id, got, want)
 		}
