@@ -40,3 +40,27 @@ func BenchmarkRenderChart(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderMap draws the whole shipped map (79 municipalities) on
+// warm workers, a distinct option each time so nothing is cached.
+func BenchmarkRenderMap(b *testing.B) {
+	r := renderer(b)
+	spec := mapSpec(b)
+	k := 0
+	for b.Loop() {
+		k++
+		spec.Width = 400 + k%400
+		if _, err := r.Render([]Spec{spec}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSimplify simplifies the shipped map at the tolerance of its
+// desktop drawing.
+func BenchmarkSimplify(b *testing.B) {
+	regions := shippedRegions(b)
+	for b.Loop() {
+		simplifyRegions(regions, 0.009, 0.375)
+	}
+}

@@ -41,8 +41,21 @@
     });
   }
 
+  // A map option carries its geometry under __map (GeoJSON, prepared in
+  // Go); it is registered under its name before the option is set, so the
+  // render depends on nothing but the option.
+  function registerMap(option) {
+    var m = option.__map;
+    if (!m) {
+      return;
+    }
+    delete option.__map;
+    echarts.registerMap(m.name, m.geoJSON);
+  }
+
   global.__renderChart = function (optionJSON, width, height) {
     var option = JSON.parse(optionJSON);
+    registerMap(option);
     localiseAxes(option);
     var chart = echarts.init(null, null, {
       renderer: 'svg',

@@ -130,7 +130,7 @@ func legendSpace(s Spec) int {
 func legendRows(s Spec) int {
 	avail := float64(s.width() - 2*outerMargin)
 	rows, x := 1, 0.0
-	for _, ser := range s.Series {
+	for _, ser := range legendSeries(s) {
 		item := legendSymbol + legendTextGap + measureText(ser.Name, axisFont())
 		if x > 0 && x+legendItemGap+item > avail {
 			rows, x = rows+1, 0

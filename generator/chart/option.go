@@ -23,9 +23,12 @@ func Option(s Spec) ([]byte, error) {
 		return nil, err
 	}
 	var built map[string]any
-	if s.Kind == Pie {
+	switch s.Kind {
+	case Pie:
 		built = pieOption(s)
-	} else {
+	case Map:
+		built = mapOption(s)
+	default:
 		built = barOption(s)
 	}
 	// Round-trip through JSON to get plain maps that can be patched with
@@ -72,6 +75,9 @@ func commonOptions(s Spec) []charts.GlobalOpts {
 // style, numeric label intervals, label wrapping and a static (non
 // interactive) chart.
 func patchOption(m map[string]any, s Spec) {
+	if s.Kind == Map {
+		return // mapOption sets all it needs
+	}
 	m["textStyle"] = map[string]any{
 		"fontFamily": FontFamily,
 		"fontSize":   fontSize,
@@ -88,6 +94,9 @@ func patchOption(m map[string]any, s Spec) {
 			ser["silent"] = true
 			ser["emphasis"] = map[string]any{"disabled": true}
 		}
+	}
+	if s.Kind != Pie {
+		patchColours(m, s)
 	}
 	switch s.Kind {
 	case Bar:

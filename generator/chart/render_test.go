@@ -86,10 +86,13 @@ func TestRenderKinds(t *testing.T) {
 					t.Errorf("SVG lacks the text %q", want)
 				}
 			}
-			for _, bad := range []string{"<?xml", "<style", "ecmeta_", "class=", "zr0-", "1,000"} {
+			for _, bad := range []string{"<?xml", "<style", "ecmeta_", `class="zr`, "zr0-", "1,000"} {
 				if strings.Contains(svg, bad) {
 					t.Errorf("SVG contains %q", bad)
 				}
+			}
+			if !strings.Contains(svg, `class="c-ink-f"`) {
+				t.Error("the text has no theme classes for dark mode")
 			}
 			if !strings.HasPrefix(svg, "<svg ") || !strings.HasSuffix(svg, "</svg>") {
 				t.Errorf("SVG is not a bare <svg> element: %.40q … %.40q", svg, svg[len(svg)-40:])

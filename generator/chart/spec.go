@@ -31,6 +31,10 @@ const (
 	HBar Kind = "hbar"
 	// Pie draws a donut of one series.
 	Pie Kind = "pie"
+	// Map colours regions of a map (Spec.Map): Categories name the regions
+	// to colour, and each Series is one group, with a non-zero value for
+	// the regions it colours.
+	Map Kind = "map"
 )
 
 // Default chart size in CSS pixels, used when Spec.Width or Spec.Height is 0.
@@ -51,22 +55,27 @@ type Series struct {
 	Name   string
 	Values []float64 // one per category; may be fractional (19.5)
 	Stack  string    // non-empty: stacked with other series of the same Stack
+	Color  string    // optional fixed colour (#rrggbb); used by Map
 }
 
 // Spec describes one chart. It is independent of any site: all text is
 // plain text (it is escaped on output) and colours are chosen by the package.
 type Spec struct {
-	ID          string   // stable slug like "soknader-per-omrade"; element-id prefix, must be [a-z0-9-]+
-	Title       string   // Norwegian title; goes into <title> and aria-label
-	Desc        string   // one-sentence Norwegian summary; goes into <desc>
-	Kind        Kind     // Bar, HBar or Pie
-	Categories  []string // x-axis (y for HBar) category labels, or pie slice names
-	Series      []Series // Pie takes exactly one series
-	Unit        string   // optional suffix for value labels, e.g. " %"
-	Target      *float64 // optional reference line (markLine), labelled TargetLabel
-	TargetLabel string   // label of the Target line, e.g. "Mål"
-	Width       int      // px; 0 means DefaultWidth
-	Height      int      // px; 0 means DefaultHeight (HBar: grows with categories)
+	ID          string    // stable slug like "soknader-per-omrade"; element-id prefix, must be [a-z0-9-]+
+	Title       string    // Norwegian title; goes into <title> and aria-label
+	Desc        string    // one-sentence Norwegian summary; goes into <desc>
+	Kind        Kind      // Bar, HBar or Pie
+	Categories  []string  // x-axis (y for HBar) category labels, or pie slice names
+	Series      []Series  // Pie takes exactly one series
+	Unit        string    // optional suffix for value labels, e.g. " %"
+	Target      *float64  // optional reference line (markLine), labelled TargetLabel
+	TargetLabel string    // label of the Target line, e.g. "Mål"
+	Width       int       // px; 0 means DefaultWidth
+	Height      int       // px; 0 means DefaultHeight (HBar: grows with categories; Map: fits the view)
+	Map         *MapLayer // the geometry of a Map
+	// Highlight names a category to mark (the page's own area or
+	// participant): bold label, light band behind it.
+	Highlight string
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -79,7 +88,7 @@ func (s Spec) Validate() error {
 		return specError(s, "ID-en må være en slug av [a-z0-9-]+ (høyst 80 tegn)")
 	}
 	switch s.Kind {
-	case Bar, HBar, Pie:
+	case Bar, HBar, Pie, Map:
 	default:
 		return specError(s, "ukjent Kind %q (skal være %q, %q eller %q)", s.Kind, Bar, HBar, Pie)
 	}
@@ -97,6 +106,11 @@ func (s Spec) Validate() error {
 	}
 	if err := s.validateSize(); err != nil {
 		return err
+	}
+	if s.Kind == Map {
+		if err := s.validateMap(); err != nil {
+			return err
+		}
 	}
 	return s.validateValues()
 }
@@ -159,8 +173,11 @@ func (s Spec) size() (w, h int) {
 	w, h = s.width(), s.Height
 	if h == 0 {
 		h = DefaultHeight
-		if s.Kind == HBar {
+		switch s.Kind {
+		case HBar:
 			h = hbarHeight(s)
+		case Map:
+			h = mapHeight(s)
 		}
 	}
 	return w, h

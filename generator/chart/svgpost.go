@@ -40,7 +40,7 @@ func finishSVG(raw string, s Spec) (string, error) {
 	body := raw[root[1]:]
 	body = stylePattern.ReplaceAllString(body, "")
 	body = tagPattern.ReplaceAllStringFunc(body, func(tag string) string {
-		return dropAttrPattern.ReplaceAllString(tag, "")
+		return themeClass(dropAttrPattern.ReplaceAllString(tag, ""))
 	})
 	body = renameIDs(body, idPrefix(s)+"-")
 	if unsafePattern.MatchString(body) {

@@ -114,6 +114,7 @@ type Result struct {
 	Links      []string // every URL it links to or loads, resolved
 	Axe        int      // axe violations (also in Problems)
 	Screenshot []byte
+	Shots      map[string][]byte // mode name -> full-page PNG, for the other readerModes
 }
 
 // Check opens v at 1280×800 and runs every browser check: the response
@@ -194,6 +195,11 @@ func (b *Browser) run(tab context.Context, v Visit, rec *recorder) (Result, erro
 	}
 	zoom, err := zoomChecks(tab)
 	add(zoom)
+	if err != nil {
+		return res, err
+	}
+	modes, shots, err := b.modeChecks(tab, v.Page, v.Screenshot)
+	res.Problems, res.Shots = append(res.Problems, modes...), shots
 	return res, err
 }
 

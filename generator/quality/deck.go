@@ -42,22 +42,25 @@ func (b *Browser) Load(ctx context.Context, name, url string) ([]Problem, error)
 
 // Slide is what a slide deck showed after one key press.
 type Slide struct {
-	Current  int     // number of the slide marked current (0: none)
-	Shown    int     // slides on screen (display is not none)
-	Hash     string  // location.hash
-	Width    float64 // the current slide's box, in CSS px
-	Height   float64
-	Charts   int // chart drawings shown on the slide
-	Empty    int // of those, drawings smaller than 300×150 px or with fewer than 3 marks
-	Overflow bool
-	PNG      []byte // the screen at 1920×1080
+	Current int     // number of the slide marked current (0: none)
+	Shown   int     // slides on screen (display is not none)
+	Hash    string  // location.hash
+	Width   float64 // the current slide's box, in CSS px
+	Height  float64
+	Charts  int // chart drawings shown on the slide
+	Empty   int // of those, drawings smaller than 300×150 px or with fewer than 3 marks
+	// MinText and MaxText are the smallest and largest chart text shown,
+	// in CSS px as drawn (0 without charts).
+	MinText, MaxText float64
+	Overflow         bool
+	PNG              []byte // the screen at 1920×1080
 }
 
 // deckJS reads the state of a deck page (see templates/assets/lysbilder.js).
 const deckJS = `(() => {
   const shown = [...document.querySelectorAll(".slide")].filter((s) => getComputedStyle(s).display !== "none");
   const cur = document.querySelector(".slide.current");
-  const out = {Current: cur ? Number(cur.id) : 0, Shown: shown.length, Hash: location.hash, Width: 0, Height: 0, Charts: 0, Empty: 0, Overflow: false};
+  const out = {Current: cur ? Number(cur.id) : 0, Shown: shown.length, Hash: location.hash, Width: 0, Height: 0, Charts: 0, Empty: 0, MinText: 0, MaxText: 0, Overflow: false};
   if (!cur) return out;
   const r = cur.getBoundingClientRect();
   out.Width = r.width; out.Height = r.height;
@@ -73,6 +76,14 @@ const deckJS = `(() => {
       if (bb.width > 0 || bb.height > 0) marks++;
     }
     if (b.width < 300 || b.height < 150 || marks < 3) out.Empty++;
+    const vb = svg.viewBox.baseVal;
+    const scale = Math.min(b.width / vb.width, b.height / vb.height);
+    for (const t of svg.querySelectorAll("text")) {
+      if ((t.textContent || "").trim() === "") continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      out.MinText = out.MinText === 0 ? px : Math.min(out.MinText, px);
+      out.MaxText = Math.max(out.MaxText, px);
+    }
   }
   return out;
 })()`

@@ -32,6 +32,7 @@ func checkDeck(t *testing.T, b *Browser, name, url string, slides int, shots str
 		t.Fatalf("%s: %v", url, err)
 	}
 	charts := 0
+	var smallest, largest float64 // the chart text of the whole deck
 	for i, s := range seen {
 		fail := func(format string, args ...any) {
 			ps = append(ps, Problem{name, "slides", fmt.Sprintf("slide %d: ", i+1) + fmt.Sprintf(format, args...)})
@@ -48,6 +49,12 @@ func checkDeck(t *testing.T, b *Browser, name, url string, slides int, shots str
 		if s.Empty > 0 {
 			fail("%d of its %d charts are empty or too small", s.Empty, s.Charts)
 		}
+		if s.Charts > 0 && s.MinText < MinSlideChartText {
+			fail("its chart text is %.1f px; want at least %d px on a 1920×1080 projector", s.MinText, MinSlideChartText)
+		}
+		if s.Charts > 0 {
+			smallest, largest = minNonZero(smallest, s.MinText), max(largest, s.MaxText)
+		}
 		charts += s.Charts
 		if shots != "" {
 			if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("lysbilde-%02d.png", i+1)), s.PNG, 0o644); err != nil {
@@ -55,7 +62,23 @@ func checkDeck(t *testing.T, b *Browser, name, url string, slides int, shots str
 			}
 		}
 	}
+	// One chart text size across the deck: the charts' own sizes (14 px
+	// axes, 13 px labels) scaled alike, not a drawing scaled to its slide.
+	if largest > smallest*1.2 {
+		ps = append(ps, Problem{name, "slides", fmt.Sprintf("chart text ranges from %.1f to %.1f px across the slides; want one scale for every chart", smallest, largest)})
+	}
 	return ps, charts
+}
+
+// MinSlideChartText is the smallest chart text, in CSS px, a slide may
+// show on a 1920×1080 projector.
+const MinSlideChartText = 20
+
+func minNonZero(a, b float64) float64 {
+	if a == 0 {
+		return b
+	}
+	return min(a, b)
 }
 
 // TestConferenceMaterial opens the slides over http and from file://, walks

@@ -113,6 +113,9 @@ func openAll(t *testing.T, b *Browser, origin string, vs []Visit, shots bool) br
 		if res.Screenshot != nil {
 			run.shots[typ] = res.Screenshot
 		}
+		for name, png := range res.Shots {
+			run.shots[typ+" "+strings.ReplaceAll(name, " ", "-")] = png
+		}
 	}
 	run.took = time.Since(start)
 	return run

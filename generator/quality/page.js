@@ -211,7 +211,46 @@ window.__quality = (() => {
     return out.slice(0, 5);
   }
 
+  // tables: at a phone's width no data table may be wider than the box it
+  // scrolls in, which would put a column out of sight. The tables behind
+  // the charts are opened first.
+  function tables(what) {
+    const out = [];
+    for (const d of document.querySelectorAll("details")) d.open = true;
+    for (const table of document.querySelectorAll("main table")) {
+      if (!rendered(table)) continue;
+      const box = table.closest(".table-scroll") || table.parentElement;
+      const w = table.getBoundingClientRect().width;
+      if (w > box.clientWidth + 1) {
+        out.push({ check: "tables", message: `${what}: ${label(table)} is ${Math.round(w)} px wide in a ${box.clientWidth} px box; a column is out of sight` });
+      }
+    }
+    for (const d of document.querySelectorAll("details")) d.open = false;
+    return out;
+  }
+
+  // chartText: the text of every shown chart, as drawn (font size times the
+  // scale of its SVG), is at least min CSS px.
+  function chartText(what, min) {
+    const out = [];
+    for (const svg of document.querySelectorAll('figure.chart svg[role="img"]')) {
+      const r = svg.getBoundingClientRect();
+      const vb = svg.viewBox && svg.viewBox.baseVal;
+      if (r.width === 0 || !vb || vb.width === 0 || !rendered(svg)) continue;
+      let smallest = Infinity;
+      for (const t of svg.querySelectorAll("text")) {
+        if ((t.textContent || "").trim() === "") continue;
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * r.width / vb.width);
+      }
+      if (smallest < min - 0.05) {
+        out.push({ check: "chart-text", message: `${what}: chart "${svg.getAttribute("aria-label")}" shows text of ${smallest.toFixed(1)} px; want at least ${min} px` });
+      }
+    }
+    return out;
+  }
+
   return {
+    reader: (what, phone, min) => [...(phone ? tables(what) : []), ...chartText(what, min)],
     inspect: () => {
       const out = [];
       structure(out);

@@ -33,11 +33,13 @@ type chartData struct {
 	CSV       []byte
 	JSON      []byte
 	File      string // the downloads' path without .csv or .json
+	Note      string // a remark shown under the chart, such as a map's merged municipalities
 
 	pos     site.Pos   // the data entry the whole chart stands for, where there is one
 	catPos  []site.Pos // the data entry behind each category, where known
 	problem string     // why the chart could not be drawn, for each page that shows it
 	placed  bool       // it could not be drawn, and that is reported at its data entry
+	shared  bool       // a highlighted copy: its downloads are the original's
 }
 
 // ChartView is a chart as one page shows it: download links are relative to
@@ -78,8 +80,46 @@ func (r *renderer) buildCharts() []*chartData {
 			all = append(all, c)
 		}
 	}
+	for _, c := range mapCharts(r.site) { // maps show the participants as they are now
+		c.File = chartDataDir + chartKey(c.Spec.ID, r.latest)
+		c.JSON = chartJSON(c)
+		r.charts[chartKey(c.Spec.ID, r.latest)] = c
+		all = append(all, c)
+	}
+	return r.addHighlights(all)
+}
+
+// addHighlights adds, for each area page, a copy of the chart it shows
+// about every area with the area's own bars marked (chart.Spec.Highlight).
+// A copy shares the original's downloads. Participants get none: a copy
+// per participant would draw two charts more per participant in a cold
+// build (some 90 ms of CPU each), which a site of hundreds cannot afford.
+func (r *renderer) addHighlights(all []*chartData) []*chartData {
+	add := func(baseID, suffix, category string) {
+		base := r.charts[chartKey(baseID, r.latest)]
+		if base == nil {
+			return
+		}
+		c := *base
+		c.Spec.ID, c.Spec.Highlight, c.shared = baseID+"-"+suffix, category, true
+		r.charts[chartKey(c.Spec.ID, r.latest)] = &c
+		all = append(all, &c)
+	}
+	for _, a := range r.site.Areas {
+		add(offersID, a.ID, a.Name)
+	}
 	return all
 }
+
+// offersID is the chart with a highlighted copy per area; areaPositionsID
+// + area id the positions of an area's participants.
+const (
+	offersID        = "tilbud-mot-soknader"
+	areaPositionsID = "stillinger-i-"
+)
+
+// IsMap reports whether the chart is a map (drawn with the "map" partial).
+func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }
 
 // drawCharts renders the SVGs of all charts, each for a desktop column and
 // for a phone, in one batch, so the chart renderer can spread them over its
@@ -173,7 +213,7 @@ const (
 func narrow(spec chart.Spec) chart.Spec {
 	spec.ID += "-smal"
 	spec.Width = narrowWidth
-	if spec.Kind != chart.HBar {
+	if spec.Kind != chart.HBar && spec.Kind != chart.Map {
 		spec.Height = narrowHeight
 	}
 	return spec
@@ -192,11 +232,11 @@ func (r *renderer) chartViews(p *Page, ids ...string) []ChartView {
 }
 
 func (r *renderer) areaCharts(p *Page, a *site.Area) []ChartView {
-	return r.chartViews(p, "stillinger-i-"+a.ID, "tilbud-mot-soknader")
+	return r.chartViews(p, mapAllID+"-"+a.ID, areaPositionsID+a.ID, offersID+"-"+a.ID)
 }
 
 func (r *renderer) participantCharts(p *Page, pt *site.Participant) []ChartView {
-	return r.chartViews(p, "stillinger-i-"+pt.Area)
+	return r.chartViews(p, areaPositionsID+pt.Area)
 }
 
 // chartHTML renders a chart block inside Markdown on page p, once the

@@ -126,7 +126,7 @@ func simpleAreaChart(s *site.Site, t site.Total, id, title, series, noun string,
 	}
 	top := largest(v)
 	c := &chartData{Source: sourcesOf(s, t.Sources), AsOf: t.Date, Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar, Categories: names,
-		Series: []chart.Series{{Name: series, Values: v}}}}
+		Series: []chart.Series{{Name: series, Values: v, Color: colourApplicants}}}}
 	c.Summary = fmt.Sprintf("%s har flest %s, %s av %s i alt.", names[top], noun, FormatDecimal(v[top]), FormatDecimal(sum(v)))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
@@ -152,7 +152,7 @@ func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData 
 		if m == "" {
 			unknown = sum(v)
 		}
-		series = append(series, chart.Series{Name: labels[m], Values: v, Stack: "stillinger"})
+		series = append(series, chart.Series{Name: labels[m], Values: v, Stack: "stillinger", Color: modelColours[m]})
 	}
 	total := float64(s.Project.Totals.Positions)
 	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "stillinger-per-omrade",
@@ -181,7 +181,7 @@ func offersChart(s *site.Site, f *site.Figures, names []string, apps []float64) 
 	}
 	c := &chartData{Source: sourcesOf(s, append(t.Sources, participantsSource)), AsOf: later(t.Date, s.SourceDate(participantsSource)), Spec: chart.Spec{ID: "tilbud-mot-soknader",
 		Title: "Tilbud om deltakelse mot søknader, per helseforetaksområde", Kind: chart.Bar, Categories: names,
-		Series: []chart.Series{{Name: "Søknader", Values: apps}, {Name: "Tilbud", Values: offers}}}}
+		Series: []chart.Series{{Name: "Søknader", Values: apps, Color: colourApplicants}, {Name: "Tilbud", Values: offers, Color: colourOffers}}}}
 	c.Summary = fmt.Sprintf("%s av %s søknader endte med tilbud og bekreftet deltakelse; %s fikk høyest andel, %s av %s.",
 		FormatDecimal(sum(offers)), FormatDecimal(sum(apps)), names[best], FormatDecimal(offers[best]), FormatDecimal(apps[best]))
 	c.Spec.Desc = c.Summary

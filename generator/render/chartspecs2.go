@@ -26,7 +26,7 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 			}
 		}
 		counts[st] = sum(v)
-		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status"})
+		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status", Color: statusColours[st]})
 	}
 	target := make([]float64, len(s.Areas))
 	for i := range s.Areas {
@@ -36,7 +36,7 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 	if e := findEvent(s, "mål"); e != nil {
 		targetName = "Mål: besatt " + FormatDatePrecision(e.Date, e.Precision)
 	}
-	series = append(series, chart.Series{Name: targetName, Values: target})
+	series = append(series, chart.Series{Name: targetName, Values: target, Color: colourTarget})
 	total := sum(target)
 	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "rekruttering-per-omrade",
 		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
@@ -69,7 +69,7 @@ func shareChart(s *site.Site, f *site.Figures) *chartData {
 	c := &chartData{Source: sourceOf(s, t.Source) + " Andelene er oppgitt av prosjektet.", AsOf: s.SourceDate(t.Source), Spec: chart.Spec{ID: "andel-nord-norge",
 		Title: "Søkerkommunenes andel av Nord-Norge", Kind: chart.HBar, Unit: " %",
 		Categories: []string{"Kommuner", "Innbyggere"},
-		Series:     []chart.Series{{Name: "Søkte", Values: in, Stack: "andel"}, {Name: "Søkte ikke", Values: out, Stack: "andel"}}}}
+		Series:     []chart.Series{{Name: "Søkte", Values: in, Stack: "andel", Color: colourApplicants}, {Name: "Søkte ikke", Values: out, Stack: "andel", Color: colourUnknown}}}}
 	c.Summary = fmt.Sprintf("%s av Nord-Norges %s kommuner søkte (%s); de har %s av innbyggerne i landsdelen.",
 		FormatDecimal(t.Municipalities), FormatInt(t.NorthernMunicipalities),
 		FormatPercent(float64(t.MunicipalitySharePct)), FormatPercent(float64(t.PopulationSharePct)))
@@ -90,7 +90,7 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 	}
 	c := &chartData{Source: sourceOf(s, participantsSource), AsOf: s.SourceDate(participantsSource), Spec: chart.Spec{ID: "stillinger-i-" + a.ID,
 		Title: "ALIS-stillinger per deltaker i " + a.Name, Kind: chart.HBar, Categories: names,
-		Series: []chart.Series{{Name: "ALIS-stillinger", Values: v}}}}
+		Series: []chart.Series{{Name: "ALIS-stillinger i " + a.Name, Values: v, Color: AreaColor(s, a.ID)}}}}
 	var two []string
 	for i, x := range v {
 		if x >= 2 {

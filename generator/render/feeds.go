@@ -39,6 +39,9 @@ func (r *renderer) chartFiles() []output.File {
 	var out []output.File
 	for _, id := range sortedNames(r.charts) {
 		c := r.charts[id]
+		if c.shared {
+			continue
+		}
 		out = append(out, output.File{Path: c.File + ".csv", Data: c.CSV},
 			output.File{Path: c.File + ".json", Data: c.JSON})
 	}

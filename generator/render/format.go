@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"math"
 	"strconv"
 	"strings"
@@ -125,4 +126,11 @@ func lowerFirst(s string) string {
 		return strings.ToLower(string(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// wrapPoints escapes s for HTML and lets a line break after each slash
+// (<wbr>), so «Narvik/Ballangen/Tysfjord-Øst» wraps between its names
+// instead of inside one.
+func wrapPoints(s string) template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "/", "/<wbr>"))
 }

@@ -139,12 +139,13 @@ func (extRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	// can be scrolled without a mouse.
 	reg.Register(east.KindTable, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>\n")
+			_, _ = w.WriteString("<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\">\n<table class=\"stack\">\n")
 		} else {
 			_, _ = w.WriteString("</table>\n</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})
+	reg.Register(east.KindTableCell, renderTableCell)
 	reg.Register(kindFigure, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(`<span class="tall">`)

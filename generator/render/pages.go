@@ -44,6 +44,7 @@ func (r *renderer) pages() []*Page {
 
 	areas := add(newPage(r, "areas", "omrader/", "Helseforetaksområdene"))
 	areas.Nav, areas.Description = "omrader", "Søknader, deltakere og ALIS-stillinger i de fire helseforetaksområdene i Nord-Norge."
+	areas.Charts = r.chartViews(areas, mapAllID)
 	for i := range s.Areas {
 		a := &s.Areas[i]
 		p := add(newPage(r, "area", "omrader/"+a.ID+"/", a.Name))

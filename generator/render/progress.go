@@ -56,7 +56,7 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 			v[i] = float64(countStatus(states[i], area, st))
 		}
 		last[st] = v[len(v)-1]
-		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status"})
+		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status", Color: statusColours[st]})
 	}
 	when := ""
 	if e := findEvent(s, "mål"); e != nil {

@@ -49,6 +49,7 @@ var funcs = template.FuncMap{
 	"slug":    site.Slugify,
 	"inc":     func(i int) int { return i + 1 },
 	"lower":   lowerFirst,
+	"wrap":    wrapPoints,
 	"years": func(ys []int) string {
 		out := make([]string, len(ys))
 		for i, y := range ys {

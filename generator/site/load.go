@@ -75,10 +75,12 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
 	ix[ProjectFile] = l.file(ProjectFile, &s.Project)
 	ix[OrganisationFile] = l.file(OrganisationFile, &s.Organisation)
 	ix[EventsFile] = l.file(EventsFile, &events)
+	ix[MergedFile] = l.kart(s)
 	s.Sources, s.Areas, s.Participants, s.Events = sources.Source, areas.Area, parts.Participant, events.Event
 	articles := l.articles()
 	c := checker{ds: &ds, ix: ix, broken: s.Broken, unsummable: map[string]bool{}}
 	c.site(s)
+	c.kart(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
 	s.calendar = schedule(articles, s.Today)

@@ -21,6 +21,7 @@ type Site struct {
 	Articles     []*Article // news, newest first
 	Pages        []*Article // stand-alone pages such as content/om.md, by slug
 	Tags         []Tag      // by name
+	Map          Map        // the municipality map of data/kart/ (kart.go); may be empty
 	// Today is the build's calendar day (Options.Now), for what depends on
 	// it: which articles are published, whether an event is upcoming.
 	Today time.Time
