@@ -195,7 +195,8 @@ func commit(st *output.Staging, stderr io.Writer) error {
 const bundleZip = "alis-nord-frakoblet.zip"
 
 // offlineBundle builds the site into -out and zips the same files for
-// reading offline: every link is relative and ends in index.html, so the
+// reading offline: every link is relative and a folder link ends in
+// index.html (render.LinkFiles), so the
 // unzipped folder works from file://. The zip inside -out is part of the
 // build, swapped in with it; a -zip elsewhere is written after.
 func offlineBundle(cfg config, stdout, stderr io.Writer) error {
@@ -204,6 +205,7 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opt.Links = render.LinkFiles
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err

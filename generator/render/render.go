@@ -36,6 +36,9 @@ type Options struct {
 	// unknown figure key while the file that would define it is wrong,
 	// are passed over. site.Site.Broken counts as suspect too.
 	Suspect map[string]bool
+	// Links is how pages link to folder pages: LinkFolders (the zero
+	// value) for the web, LinkFiles for the offline bundle.
+	Links LinkForm
 }
 
 type renderer struct {
