@@ -121,8 +121,8 @@ func (r *renderer) feed(pages []*Page) []byte {
 		if a.Author != "" {
 			e.Author = &atomAuthor{Name: a.Author}
 		}
-		for _, t := range a.Tags {
-			e.Category = append(e.Category, atomCat{Term: site.Slugify(t), Label: t})
+		for _, t := range s.TagsOf(a) {
+			e.Category = append(e.Category, atomCat{Term: t.Slug, Label: t.Name})
 		}
 		f.Entries = append(f.Entries, e)
 	}

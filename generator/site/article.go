@@ -20,6 +20,7 @@ type Article struct {
 	PublishDate time.Time
 	ExpiryDate  time.Time
 	Tags        []string
+	TagsLine    int // line of tags in the front matter, for messages about a tag
 	Draft       bool
 	Layout      string // a Layout: "" for an ordinary page, or LayoutSlides
 	Future      bool   // publishes after the build's clock: shown only with -future
@@ -112,6 +113,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	}
 	a.Slug = ArticleSlug(file)
 	a.dates(fm, ix, ds)
+	a.TagsLine = ix.at("tags").Line
 	for i, t := range fm.Tags {
 		if Slugify(t) == "" {
 			ds.Add(ix.at("tags"), "tag nummer %d er tom", i+1)
