@@ -25,6 +25,9 @@ type Page struct {
 	Articles    []*site.Article
 	Tag         *site.Tag
 	Pager       *Pager
+	Year        *ArchiveYear    // the archive's year, on its page
+	Years       []ArchiveYear   // every year of the archive, on the news list and the archive
+	Related     []*site.Article // news that shares tags with the article
 	Charts      []ChartView
 	Progress    []ChartView // positions by status over time; none while the data has no history
 	Event       *site.Event // the conference, on its pages and on the front page while upcoming
@@ -117,6 +120,7 @@ type MenuItem struct {
 
 var menu = []MenuItem{
 	{Title: "Nyheter", URL: "nyheter/"},
+	{Title: "Emner", URL: "tagger/"},
 	{Title: "Statistikk", URL: "statistikk/"},
 	{Title: "Områder", URL: "omrader/"},
 	{Title: "Deltakere", URL: "deltakere/"},
