@@ -10,6 +10,9 @@ func (a *Article) URL() string { return a.Slug + "/" }
 // URL is the site path of the tag's list of articles.
 func (t *Tag) URL() string { return "tagger/" + t.Slug + "/" }
 
+// Feed is the site path of the tag's Atom feed.
+func (t *Tag) Feed() string { return t.URL() + "feed.xml" }
+
 // URL is the site path of the area's page.
 func (a *Area) URL() string { return "omrader/" + a.ID + "/" }
 
