@@ -57,7 +57,7 @@ func shippedSite(t *testing.T) string {
 			shipped.err = err
 			return
 		}
-		cmd := exec.Command(goBin, "run", "./generator", "build", "-out", shipped.dir)
+		cmd := exec.Command(goBin, "run", "./generator", "build", "-search", "-out", shipped.dir)
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			shipped.err = fmt.Errorf("building the site: %v\n%s", err, out)
@@ -109,18 +109,7 @@ var pageTypes = []string{
 
 func TestShippedSiteInBrowser(t *testing.T) {
 	dir := shippedSite(t)
-	tl := tools(t)
-	need(t, tl.MissingBrowser())
-	srv, err := Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	b, err := NewBrowser(tl.Chromium, tl.Axe, srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	srv, b := servedBrowser(t, dir)
 
 	vs := visits(t, dir, srv.URL)
 	// A missing address gets 404.html with status 404: its site-root links

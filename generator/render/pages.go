@@ -81,6 +81,7 @@ func (r *renderer) pages() []*Page {
 	events := add(newPage(r, "events", "hendelser/", "Hendelser"))
 	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
 	out = append(out, r.conferencePages()...)
+	add(r.searchPage(archive))
 	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
 	return out
