@@ -36,6 +36,8 @@ type Page struct {
 	CSS         []string    // extra stylesheets (site paths) for this page
 	Scripts     []string    // deferred external scripts (site paths); never inline
 	Serve       bool        // built by the dev server: drafts and future posts are marked
+	Lang        string      // the page's language where it is not the site's ("en")
+	Alternates  []Alternate // the page in each language, itself included (hreflang)
 
 	root   string   // relative path from this page up to the site root
 	form   LinkForm // how this build links to folder pages

@@ -82,6 +82,7 @@ func (r *renderer) pages() []*Page {
 	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
 	out = append(out, r.conferencePages()...)
 	add(r.searchPage(archive))
+	add(r.englishPage(front))
 	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
 	return out

@@ -20,9 +20,10 @@ func (r *renderer) searchPage(archive []*Page) *Page {
 func (p *Page) Offline() bool { return p.form == LinkFiles }
 
 // unindexed are the kinds of page the search leaves out: lists that
-// repeat what the articles say, the search page itself, the 404 page, and
-// slides and fact sheets, which repeat the pages they come from.
-var unindexed = map[string]bool{"front": true, "news": true, "archive": true, "tags": true, "search": true, "404": true, "slides": true, "factsheet": true}
+// repeat what the articles say, the search page itself, the 404 page,
+// slides and fact sheets, which repeat the pages they come from, and the
+// English page (the index is Norwegian).
+var unindexed = map[string]bool{"front": true, "news": true, "archive": true, "tags": true, "search": true, "404": true, "slides": true, "factsheet": true, "english": true}
 
 // Indexed tells whether the search indexes this page (data-pagefind-body
 // on its main content).
