@@ -66,6 +66,11 @@ func Index(tool, dir string) (Result, error) {
 	if err := cmd.Run(); err != nil {
 		return Result{}, fmt.Errorf("Pagefind kunne ikke lage søkeindeksen: %v\n%s", err, out.Bytes())
 	}
+	for _, name := range unused {
+		if err := os.Remove(filepath.Join(dir, Output, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Result{}, err
+		}
+	}
 	r := Result{Took: time.Since(start)}
 	err := filepath.WalkDir(filepath.Join(dir, Output), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -82,6 +87,14 @@ func Index(tool, dir string) (Result, error) {
 		return r, fmt.Errorf("Pagefind skrev ingen søkeindeks i %s", filepath.Join(dir, Output))
 	}
 	return r, err
+}
+
+// unused are the ready-made search interfaces Pagefind writes beside its
+// index; the search page has its own (templates/assets/sok.js), so they
+// are not published.
+var unused = []string{
+	"pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+	"pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 }
 
 // excluded are the parts of an indexed page's main content that would

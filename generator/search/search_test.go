@@ -46,6 +46,14 @@ func TestIndex(t *testing.T) {
 	if res.Files == 0 || res.Bytes == 0 {
 		t.Errorf("index: %+v", res)
 	}
+	for _, name := range unused {
+		if _, err := os.Stat(filepath.Join(dir, Output, name)); err == nil {
+			t.Errorf("the unused %s is published", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, Output, "pagefind.js")); err != nil {
+		t.Errorf("no client: %v", err)
+	}
 	entry, err := os.ReadFile(filepath.Join(dir, Output, "pagefind-entry.json"))
 	if err != nil {
 		t.Fatal(err)
