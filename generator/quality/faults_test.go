@@ -32,7 +32,7 @@ var faults = []fault{
 	{"link to a missing fragment", "index.html", mark, `<p><a href="andre/#borte">Borte</a></p>`,
 		[]string{"links: no element with that id"}},
 	{"web link to index.html", "index.html", mark, `<p><a href="andre/index.html">Andre</a></p>`,
-		[]string{"links: link to /andre/index.html: the web build links to the folder"}},
+		[]string{"links: andre/index.html: the web build links to the folder"}},
 	{"missing image", "index.html", mark, `<img src="mangler.png" alt="Mangler">`,
 		[]string{"browser: mangler.png answered 404", "links: /mangler.png answers 404"}},
 	{"script from another host", "index.html", mark, `<script src="https://cdn.example.com/x.js"></script>`,

@@ -55,7 +55,7 @@ func (lc *LinkChecker) Check(page, self string, urls []string) []Problem {
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("%s: %v", u.Path, t.err)})
 		case t.status != http.StatusOK && u.String() != self:
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s answers %d", u.Path, t.status)})
-		case strings.HasSuffix(u.Path, "/index.html"):
+		case strings.HasSuffix(u.Path, "/index.html") && u.String() != self: // a page's links to itself are its fragments
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s: the web build links to the folder, without index.html", u.Path)})
 		case frag != "" && frag != "top" && t.ids != nil && !t.ids[frag]:
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s#%s: no element with that id", u.Path, frag)})

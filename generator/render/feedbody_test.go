@@ -34,7 +34,7 @@ func TestFeedReadsWell(t *testing.T) {
 				}
 			}
 			charts += strings.Count(e.Content, `class="chart"`)
-			if n, links := strings.Count(e.Content, "<figure"), strings.Count(e.Content, "Se figuren på nettstedet"); n != links {
+			if n, links := strings.Count(e.Content, `class="chart"`), strings.Count(e.Content, "Se figuren på nettstedet"); n != links {
 				t.Errorf("%s: entry %d has %d charts but %d links to their drawing", name, i+1, n, links)
 			}
 		}
