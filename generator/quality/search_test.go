@@ -61,6 +61,7 @@ func TestShippedSiteSearch(t *testing.T) {
 			found[q] = append(found[q], strings.TrimPrefix(u, srv.URL))
 		}
 	}
+	problems = append(problems, areaFilter(t, b, srv.URL, dir, len(found["kommune"]))...)
 	var hits []string
 	for _, p := range plural {
 		if slices.Contains(found["kommune"], p) {
@@ -70,7 +71,7 @@ func TestShippedSiteSearch(t *testing.T) {
 	if len(hits) == 0 {
 		problems = append(problems, Problem{"sok/?q=kommune", "search", fmt.Sprintf("finds none of the pages that say only «kommunene»: %v", plural)})
 	}
-	summary("search", fmt.Sprintf("index in nb (Norwegian stemming); «Bodø» %d and «kommune» %d results, every link fetched; «kommune» finds %d of the %d pages that say only «kommunene»",
+	summary("search", fmt.Sprintf("index in nb (Norwegian stemming); «Bodø» %d and «kommune» %d results, every link fetched, the area filter narrows; «kommune» finds %d of the %d pages that say only «kommunene»",
 		len(found["Bodø"]), len(found["kommune"]), len(hits), len(plural)), len(problems), time.Since(start))
 	listProblems(t, problems)
 }
@@ -92,6 +93,29 @@ func mainWords(site fs.FS, p string) ([]string, error) {
 		return nil, nil
 	}
 	return strings.FieldsFunc(strings.ToLower(markup.ReplaceAllString(string(m[1]), " ")), func(r rune) bool { return !unicode.IsLetter(r) }), nil
+}
+
+// areaFilter searches «kommune» in the area Helgeland (as the address
+// sok/?q=kommune&omrade=Helgeland asks): fewer results than all, each a
+// page about Helgeland.
+func areaFilter(t *testing.T, b *Browser, origin, dir string, all int) []Problem {
+	t.Helper()
+	name := "sok/?q=kommune&omrade=Helgeland"
+	res, ps, err := b.Search(context.Background(), name, origin+"/"+name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if len(res.URLs) == 0 || len(res.URLs) >= all {
+		ps = append(ps, Problem{name, "search", fmt.Sprintf("the area filter gives %d of %d results", len(res.URLs), all)})
+	}
+	for _, u := range res.URLs {
+		page := strings.TrimPrefix(strings.TrimPrefix(u, origin), "/") + "index.html"
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
+		if err != nil || !strings.Contains(string(b), `område:Helgeland"`) && !strings.Contains(string(b), `data-pagefind-filter="område">Helgeland<`) {
+			ps = append(ps, Problem{name, "search", fmt.Sprintf("%s is not a page about Helgeland (%v)", u, err)})
+		}
+	}
+	return ps
 }
 
 // indexLanguage checks that Pagefind indexed the site as Norwegian

@@ -143,6 +143,7 @@
     run();
   });
   selects.forEach(function (s) { s.addEventListener("change", run); });
-  load().then(fillFilters).catch(function () {});
-  run();
+  // The first search waits for the filters, so that an address with a
+  // filter (sok/?q=…&omrade=…) searches with it.
+  load().then(fillFilters).catch(function () {}).then(run);
 })();
