@@ -178,12 +178,21 @@ func TestShippedSiteValidHTML(t *testing.T) {
 	}
 	problems, entries := Feed("feed.xml", feed, shipped.siteURL)
 	files = append(files, writeEntries(t, entries)...)
+	tagFeeds, _ := filepath.Glob(filepath.Join(dir, "tagger", "*", "feed.xml"))
+	for _, f := range tagFeeds { // the same entries as feed.xml: their HTML is validated there
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := Feed(strings.TrimPrefix(filepath.ToSlash(f), filepath.ToSlash(dir)+"/"), data, shipped.siteURL)
+		problems = append(problems, ps...)
+	}
 	ps, err := Validate(context.Background(), tl.Java, tl.VNU, dir, files)
 	if err != nil {
 		t.Fatal(err)
 	}
 	problems = append(problems, ps...)
-	summary("vnu", fmt.Sprintf("%d pages, the stylesheet, the favicon and %d feed entries (Atom structure checked apart)", len(pages), len(entries)), len(problems), time.Since(start))
+	summary("vnu", fmt.Sprintf("%d pages, the stylesheet, the favicon and %d feed entries (Atom structure of feed.xml and %d tag feeds checked apart)", len(pages), len(entries), len(tagFeeds)), len(problems), time.Since(start))
 	listProblems(t, problems)
 }
 
