@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,5 +95,37 @@ func TestLinkFormChecked(t *testing.T) {
 				t.Errorf("want a problem %s…, got %v", tc.want, err)
 			}
 		})
+	}
+}
+
+// TestAddressesAgree: each page's canonical address, og:url and sitemap
+// entry are the same clean address (a folder, no index.html), and the
+// feed's entries link to those addresses.
+func TestAddressesAgree(t *testing.T) {
+	files := fileMap(t, smallFS(t))
+	canonical := regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+	ogURL := regexp.MustCompile(`<meta property="og:url" content="([^"]*)">`)
+	sitemap := string(files["sitemap.xml"])
+	for path, data := range files {
+		if !strings.HasSuffix(path, ".html") || path == "404.html" {
+			continue
+		}
+		c, o := canonical.FindSubmatch(data), ogURL.FindSubmatch(data)
+		if c == nil || o == nil || string(c[1]) != string(o[1]) {
+			t.Errorf("%s: canonical %q and og:url %q differ", path, c, o)
+			continue
+		}
+		addr := string(c[1])
+		if strings.HasSuffix(addr, "index.html") || !strings.HasSuffix(addr, "/") {
+			t.Errorf("%s: address %s is not a folder", path, addr)
+		}
+		if !strings.Contains(sitemap, "<loc>"+addr+"</loc>") {
+			t.Errorf("%s: %s is not in the sitemap", path, addr)
+		}
+	}
+	for _, m := range regexp.MustCompile(`<link href="([^"]*)" rel="alternate"`).FindAllStringSubmatch(string(files["feed.xml"]), -1) {
+		if strings.HasSuffix(m[1], "index.html") || !strings.HasSuffix(m[1], "/") {
+			t.Errorf("feed links to %s", m[1])
+		}
 	}
 }
