@@ -24,7 +24,7 @@ import (
 const Folder = "generator/search"
 
 // InstallHint is the install step a missing tool's message names.
-const InstallHint = "make search-tools (det kjører npm ci --prefix " + Folder + " --no-audit --no-fund)"
+const InstallHint = "make search-tools (det kjører npm ci --prefix " + Folder + " --ignore-scripts --no-audit --no-fund)"
 
 // binaries are the native programs the npm package pagefind installs
 // through its platform package (@pagefind/linux-x64 and the like),
