@@ -99,4 +99,4 @@ var unused = []string{
 
 // excluded are the parts of an indexed page's main content that would
 // only add noise to results: navigation, drawings, download links.
-const excluded = "nav.crumbs, .related, .prev-next, .chart-svg, .downloads, .archive-years"
+const excluded = "nav.crumbs, .related, .prev-next, .chart-svg, .downloads, .archive-years, details.chart-data > summary"
