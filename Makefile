@@ -5,13 +5,17 @@
 
 GO      ?= go
 ECHARTS := .cache/echarts/echarts.min.js
+SEARCH       := generator/search
+SEARCH_TOOLS := $(SEARCH)/node_modules/.package-lock.json
 
-.PHONY: all build check serve test quality quality-tools echarts fuzz bench bench-serve clean pdf bundle
+.PHONY: all build check serve test quality quality-tools search-tools echarts fuzz bench bench-serve clean pdf bundle
 
 all: build
 
-build: $(ECHARTS)
-	$(GO) run ./generator build
+# The site search: Pagefind indexes the staged build before it replaces
+# public/ (generator/search; the index goes in the manifest).
+build: $(ECHARTS) $(SEARCH_TOOLS)
+	$(GO) run ./generator build -search
 
 check: $(ECHARTS)
 	$(GO) run ./generator check
@@ -33,7 +37,7 @@ FUZZ_PHOTO   := FuzzOrientation
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json
 
-test: $(ECHARTS) $(QUALITY_TOOLS)
+test: $(ECHARTS) $(QUALITY_TOOLS) $(SEARCH_TOOLS)
 	$(GO) vet ./...
 	$(GO) test $$($(GO) list ./... | grep -v '/$(QUALITY)$$')
 	$(MAKE) --no-print-directory quality
@@ -42,7 +46,7 @@ test: $(ECHARTS) $(QUALITY_TOOLS)
 # The quality gate: the built site in headless Chromium (axe-core, charts,
 # links, focus, zoom), the Nu HTML Checker, the third-party scan, and a
 # planted fault for each check. Never cached; prints a QUALITY line per check.
-quality: $(ECHARTS) $(QUALITY_TOOLS)
+quality: $(ECHARTS) $(QUALITY_TOOLS) $(SEARCH_TOOLS)
 	@out=$$(mktemp); status=0; \
 	$(GO) test -count=1 -v ./$(QUALITY) >"$$out" 2>&1 || status=$$?; \
 	grep -v -E '^(=== (RUN|PAUSE|CONT)|    --- PASS)' "$$out"; rm -f "$$out"; exit $$status
@@ -64,6 +68,14 @@ fuzz:
 		echo "fuzz $$t ($(FUZZTIME))"; \
 		out=$$($(GO) test ./generator/photo -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
 	done
+
+# Pagefind at the version in generator/search/package-lock.json (npm ci
+# checks its integrity); the native program comes in the platform package
+# @pagefind/linux-x64. No install scripts are needed.
+search-tools: $(SEARCH_TOOLS)
+
+$(SEARCH_TOOLS): $(SEARCH)/package.json $(SEARCH)/package-lock.json
+	npm ci --prefix $(SEARCH) --ignore-scripts --no-audit --no-fund
 
 # Conference material. make pdf prints the fact sheet and the slides with
 # headless Chromium (only this target needs a browser); make bundle zips the
@@ -103,4 +115,4 @@ $(ECHARTS): generator/chart/fetch-echarts.sh
 	bash generator/chart/fetch-echarts.sh .cache/echarts
 
 clean:
-	rm -rf public .cache $(QUALITY)/node_modules
+	rm -rf public .cache $(QUALITY)/node_modules $(SEARCH)/node_modules

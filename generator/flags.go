@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"alisnord/generator/output"
+	"alisnord/generator/search"
 	"alisnord/generator/serve"
 )
 
@@ -17,6 +18,7 @@ type config struct {
 	root, out, echarts, zip, addr string
 	drafts, future, expired       bool
 	noCache                       bool
+	search                        bool
 }
 
 // option is one command-line flag: its name, what it sets and its help text.
@@ -45,6 +47,9 @@ var options = []option{
 	{"echarts", stringOpt(func(c *config) *string { return &c.echarts }, ""),
 		"ECharts-bunten (standard <root>/.cache/echarts/echarts.min.js; hentes med make echarts)"},
 	{"nocache", boolOpt(func(c *config) *bool { return &c.noCache }), "tegn alle figurene og behandle alle bildene på nytt i stedet for å hente dem fra <root>/.cache"},
+	{"search", boolOpt(func(c *config) *bool { return &c.search }),
+		"lag søkeindeksen (sok/) med Pagefind før bygget tas i bruk; make gjør det. Pagefind installeres med\n" +
+			"        " + search.InstallHint},
 	{"drafts", boolOpt(func(c *config) *bool { return &c.drafts }), "ta med utkast (draft = true)"},
 	{"future", boolOpt(func(c *config) *bool { return &c.future }), "ta med saker med dato fram i tid"},
 	{"expired", boolOpt(func(c *config) *bool { return &c.expired }), "ta med saker som er utløpt (expiryDate)"},
@@ -58,7 +63,7 @@ type command struct {
 
 var commands = []command{
 	{"build", "bygg nettstedet til -out (standard public/)",
-		[]string{"root", "out", "drafts", "future", "expired", "echarts", "nocache"}},
+		[]string{"root", "out", "drafts", "future", "expired", "echarts", "nocache", "search"}},
 	{"check", "sjekk data og innhold uten å skrive noe",
 		[]string{"root", "drafts", "future", "expired", "echarts"}},
 	{"bundle", "bygg som build, og lag i tillegg en zip av nettstedet som virker\n          frakoblet fra file:// (for en minnepinne), standard <out>/alis-nord-frakoblet.zip",

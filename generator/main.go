@@ -1,7 +1,7 @@
 // Command generator builds the ALIS-Nord website from data/*.toml,
 // content/**/*.md and templates/ into public/.
 //
-//	go run ./generator build [-root .] [-out public] [-drafts] [-future] [-expired]
+//	go run ./generator build [-root .] [-out public] [-drafts] [-future] [-expired] [-search]
 //	go run ./generator check [-root .] [-drafts] [-future] [-expired]
 //	go run ./generator bundle [-root .] [-out public] [-zip FILE]
 //	go run ./generator serve [-root .] [-addr 127.0.0.1:1313] [-expired]
@@ -22,6 +22,7 @@ import (
 	"alisnord/generator/chart"
 	"alisnord/generator/output"
 	"alisnord/generator/render"
+	"alisnord/generator/search"
 	"alisnord/generator/serve"
 	"alisnord/generator/site"
 )
@@ -110,8 +111,12 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
+	tool, err := searchTool(cfg)
+	if err != nil {
+		return err
+	}
 	// Pages go to disk as they are rendered; the new site replaces the old
-	// one only when every page succeeded.
+	// one only when every page succeeded, and its search index is made.
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
@@ -120,11 +125,45 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		st.Abort()
 		return err
 	}
+	if err := indexSearch(st, tool, stdout); err != nil {
+		st.Abort()
+		return err
+	}
 	if err := commit(st, stderr); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), st.Dir(), time.Since(start).Milliseconds())
 	return nil
+}
+
+// searchTool finds Pagefind when the build makes a search index (-search);
+// "" when it does not.
+func searchTool(cfg config) (string, error) {
+	if !cfg.search {
+		return "", nil
+	}
+	root, err := filepath.Abs(cfg.root)
+	if err != nil {
+		return "", err
+	}
+	return search.Tool(root)
+}
+
+// indexSearch runs Pagefind (tool) on the staged build, whose manifest then
+// lists the index; nothing when tool is "".
+func indexSearch(st *output.Staging, tool string, stdout io.Writer) error {
+	if tool == "" {
+		return nil
+	}
+	var res search.Result
+	err := st.Adopt(func(dir string) (err error) {
+		res, err = search.Index(tool, dir)
+		return err
+	})
+	if err == nil {
+		fmt.Fprintf(stdout, "søkeindeks: %d filer, %d kB, på %d ms\n", res.Files, (res.Bytes+512)/1024, res.Took.Milliseconds())
+	}
+	return err
 }
 
 // prepare loads and checks the site and readies the chart renderer. When
@@ -205,7 +244,8 @@ func commit(st *output.Staging, stderr io.Writer) error {
 const bundleZip = "alis-nord-frakoblet.zip"
 
 // offlineBundle builds the site into -out and zips the same files for
-// reading offline: every link is relative and ends in index.html, so the
+// reading offline: every link is relative and a folder link ends in
+// index.html (render.LinkFiles), so the
 // unzipped folder works from file://. The zip inside -out is part of the
 // build, swapped in with it; a -zip elsewhere is written after.
 func offlineBundle(cfg config, stdout, stderr io.Writer) error {
@@ -214,6 +254,7 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opt.Links = render.LinkFiles
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err

@@ -153,3 +153,22 @@ func listProblems(t *testing.T, ps []Problem) {
 	}
 	t.Errorf("%d problems:%s", len(ps), b.String())
 }
+
+// servedBrowser serves the built site in dir and starts a browser that may
+// reach only that server; both stop when the test ends.
+func servedBrowser(t *testing.T, dir string) (*Server, *Browser) {
+	t.Helper()
+	tl := tools(t)
+	need(t, tl.MissingBrowser())
+	srv, err := Serve(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	b, err := NewBrowser(tl.Chromium, tl.Axe, srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return srv, b
+}

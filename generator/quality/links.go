@@ -13,7 +13,8 @@ import (
 // or loads, once, and reports the ones that do not answer 200 and the
 // fragments that name no id on their page. The build checks links as it
 // writes pages (render/links.go); this checks them as the browser resolved
-// them, the 404 page's site-root links included.
+// them, the 404 page's site-root links included, and that the web build
+// links to folders (clean addresses), never to a folder's index.html.
 type LinkChecker struct {
 	origin string // scheme://host of the server
 	cache  map[string]*target
@@ -54,6 +55,8 @@ func (lc *LinkChecker) Check(page, self string, urls []string) []Problem {
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("%s: %v", u.Path, t.err)})
 		case t.status != http.StatusOK && u.String() != self:
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s answers %d", u.Path, t.status)})
+		case strings.HasSuffix(u.Path, "/index.html") && u.String() != self: // a page's links to itself are its fragments
+			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s: the web build links to the folder, without index.html", u.Path)})
 		case frag != "" && frag != "top" && t.ids != nil && !t.ids[frag]:
 			ps = append(ps, Problem{page, "links", fmt.Sprintf("link to %s#%s: no element with that id", u.Path, frag)})
 		}

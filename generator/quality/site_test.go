@@ -57,7 +57,7 @@ func shippedSite(t *testing.T) string {
 			shipped.err = err
 			return
 		}
-		cmd := exec.Command(goBin, "run", "./generator", "build", "-out", shipped.dir)
+		cmd := exec.Command(goBin, "run", "./generator", "build", "-search", "-out", shipped.dir)
 		cmd.Dir = repoRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			shipped.err = fmt.Errorf("building the site: %v\n%s", err, out)
@@ -109,18 +109,7 @@ var pageTypes = []string{
 
 func TestShippedSiteInBrowser(t *testing.T) {
 	dir := shippedSite(t)
-	tl := tools(t)
-	need(t, tl.MissingBrowser())
-	srv, err := Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	b, err := NewBrowser(tl.Chromium, tl.Axe, srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	srv, b := servedBrowser(t, dir)
 
 	vs := visits(t, dir, srv.URL)
 	// A missing address gets 404.html with status 404: its site-root links
@@ -191,12 +180,21 @@ func TestShippedSiteValidHTML(t *testing.T) {
 	}
 	problems, entries := Feed("feed.xml", feed, shipped.siteURL)
 	files = append(files, writeEntries(t, entries)...)
+	tagFeeds, _ := filepath.Glob(filepath.Join(dir, "tagger", "*", "feed.xml"))
+	for _, f := range tagFeeds { // the same entries as feed.xml: their HTML is validated there
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := Feed(strings.TrimPrefix(filepath.ToSlash(f), filepath.ToSlash(dir)+"/"), data, shipped.siteURL)
+		problems = append(problems, ps...)
+	}
 	ps, err := Validate(context.Background(), tl.Java, tl.VNU, dir, files)
 	if err != nil {
 		t.Fatal(err)
 	}
 	problems = append(problems, ps...)
-	summary("vnu", fmt.Sprintf("%d pages, the stylesheet, the favicon and %d feed entries (Atom structure checked apart)", len(pages), len(entries)), len(problems), time.Since(start))
+	summary("vnu", fmt.Sprintf("%d pages, the stylesheet, the favicon and %d feed entries (Atom structure of feed.xml and %d tag feeds checked apart)", len(pages), len(entries), len(tagFeeds)), len(problems), time.Since(start))
 	listProblems(t, problems)
 }
 

@@ -17,10 +17,10 @@ import (
 // whose bodies it reuses.
 func (r *renderer) extras(pages []*Page) []output.File {
 	out := []output.File{
-		{Path: "feed.xml", Data: r.feed(pages)},
 		{Path: "sitemap.xml", Data: r.memo.sitemap(r, pages)},
 		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
 	}
+	out = append(out, r.feeds(pages)...)
 	out = append(out, r.chartFiles()...)
 	return append(out, historyFiles(r.site, r.latest.fig)...)
 }
@@ -28,6 +28,9 @@ func (r *renderer) extras(pages []*Page) []output.File {
 // extraPaths lists the paths of extras before any page is rendered.
 func (r *renderer) extraPaths() []string {
 	out := []string{"feed.xml", "sitemap.xml", "robots.txt"}
+	for i := range r.site.Tags {
+		out = append(out, r.site.Tags[i].Feed())
+	}
 	for _, f := range r.chartFiles() {
 		out = append(out, f.Path)
 	}
@@ -95,44 +98,69 @@ type atomCat struct {
 
 func atomTime(t time.Time) string { return t.Format("2006-01-02") + "T00:00:00Z" }
 
-// feedSize is how many of the newest articles the feed carries.
+// feedSize is how many of the newest articles a feed carries.
 const feedSize = 20
 
-// feed is the Atom feed of the newest articles, with their full text.
-func (r *renderer) feed(pages []*Page) []byte {
+// feeds renders the Atom feed of all news and one for each tag.
+func (r *renderer) feeds(pages []*Page) []output.File {
+	pageOf := make(map[*site.Article]*Page, len(r.site.Articles))
+	for _, p := range pages {
+		if p.Kind == "article" {
+			pageOf[p.Article] = p
+		}
+	}
+	bodies := map[*site.Article]string{} // an article is in several feeds; render it once
+	body := func(a *site.Article) string {
+		b, ok := bodies[a]
+		if !ok {
+			b = r.feedBody(pageOf[a])
+			bodies[a] = b
+		}
+		return b
+	}
+	s := r.site
+	out := []output.File{{Path: "feed.xml", Data: r.feed(s.Settings.Title, s.Settings.Tagline, "", s.Articles, body)}}
+	for i := range s.Tags {
+		t := &s.Tags[i]
+		out = append(out, output.File{Path: t.Feed(), Data: r.feed(s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles, body)})
+	}
+	return out
+}
+
+// feed is the Atom feed of the newest articles, with their full text as
+// feed readers show it (feedBody). dir is the folder of the feed and of
+// the page it stands for ("" for the news, "tagger/x/" for a tag).
+func (r *renderer) feed(title, subtitle, dir string, articles []*site.Article, body func(*site.Article) string) []byte {
 	s := r.site
 	base := s.Settings.BaseURL
-	f := atomFeed{Lang: s.Settings.Language, Title: s.Settings.Title, Sub: s.Settings.Tagline, ID: base,
+	f := atomFeed{Lang: s.Settings.Language, Title: title, Sub: subtitle, ID: base + dir + "feed.xml",
 		Updated: "2000-01-01T00:00:00Z", Author: atomAuthor{Name: s.Project.Owner},
-		Links: []atomLink{{Href: base + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base, Rel: "alternate", Type: "text/html"}}}
-	for _, a := range firstN(s.Articles, feedSize) {
+		Links: []atomLink{{Href: base + dir + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base + dir, Rel: "alternate", Type: "text/html"}}}
+	if dir == "" {
+		f.ID = base // the news feed's id since it was first published
+	}
+	for _, a := range firstN(articles, feedSize) {
 		if u := atomTime(a.Updated()); u > f.Updated {
 			f.Updated = u // the newest change, lastmod included
 		}
 	}
-	body := map[*site.Article]string{}
-	for _, p := range pages {
-		if p.Article != nil {
-			body[p.Article] = string(p.Body)
-		}
-	}
-	for _, a := range firstN(s.Articles, feedSize) {
-		url := base + a.Slug + "/"
+	for _, a := range firstN(articles, feedSize) {
+		url := base + a.URL()
 		e := atomEntry{Title: a.Title, ID: url, Links: []atomLink{{Href: url, Rel: "alternate", Type: "text/html"}},
 			Published: atomTime(a.Date), Updated: atomTime(a.Updated()), Summary: a.Summary,
-			Content: atomText{Type: "html", Base: url, Body: body[a]}}
+			Content: atomText{Type: "html", Base: url, Body: body(a)}}
 		if a.Author != "" {
 			e.Author = &atomAuthor{Name: a.Author}
 		}
 		if img, ok := r.enclosure(a); ok {
 			e.Links = append(e.Links, img)
 		}
-		for _, t := range a.Tags {
-			e.Category = append(e.Category, atomCat{Term: site.Slugify(t), Label: t})
+		for _, t := range s.TagsOf(a) {
+			e.Category = append(e.Category, atomCat{Term: t.Slug, Label: t.Name})
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	return marshalXML(f)
+	return marshalFeed(f, strings.Repeat("../", strings.Count(dir, "/"))+feedStyle)
 }
 
 type urlSet struct {

@@ -69,7 +69,7 @@ func (f *fingerprint) articleMeta(a *site.Article) {
 	f.time(a.FiguresAt)
 	f.time(a.LastMod)
 	f.flag(a.FiguresLatest)
-	f.num(uint64(len(a.Tags)), uint64(a.BodyLine))
+	f.num(uint64(len(a.Tags)), uint64(a.BodyLine), uint64(a.TagsLine))
 	f.str(a.Tags...)
 }
 

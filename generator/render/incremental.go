@@ -182,7 +182,10 @@ func (inc *Incremental) keys(s *site.Site, pages []*Page, global uint64) []uint6
 		switch {
 		case p.Kind == "article" || p.Kind == "page" || p.Kind == "slides":
 			a := p.Article
-			f.num(meta[a], maphash.Bytes(inc.seed, a.Body), meta[a.Prev], meta[a.Next])
+			f.num(meta[a], maphash.Bytes(inc.seed, a.Body), meta[a.Prev], meta[a.Next], uint64(len(p.Related)))
+			for _, b := range p.Related {
+				f.num(meta[b])
+			}
 		case p.Kind == "news":
 			for _, a := range p.Articles {
 				f.num(meta[a])
@@ -234,7 +237,10 @@ func pageIdentity(f *fingerprint, p *Page) {
 	for _, c := range p.Charts {
 		f.str(c.Spec.ID, c.CSVURL, c.JSONURL)
 	}
-	f.num(uint64(len(p.Articles)))
+	f.num(uint64(len(p.Articles)), uint64(len(p.Years)))
+	for _, y := range p.Years {
+		f.num(uint64(y.Year), uint64(y.Count))
+	}
 }
 
 // tagKey stands for what a tag's list pages show of the tag itself; the

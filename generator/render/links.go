@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -33,8 +34,13 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 	}
 	for _, l := range p.links {
 		fromMarkdown[l.rel] = true
-		if target, ok := resolve(dir, l.rel); ok && !exists(target) {
+		target, ok := resolve(dir, l.rel)
+		switch {
+		case !ok:
+		case !exists(target):
 			ds.Add(l.pos, "lenken %q peker ikke til noen side i nettstedet", l.orig)
+		case p.form.problem(l.rel) != "":
+			ds.Add(l.pos, p.form.problem(l.rel), l.orig)
 		}
 	}
 	attrLinks(html, func(raw []byte) {
@@ -42,8 +48,15 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		if fromMarkdown[link] {
 			return
 		}
-		if target, ok := resolve(dir, link); ok && !exists(target) {
+		target, ok := resolve(dir, link)
+		switch {
+		case !ok:
+		case !exists(target):
 			ds = append(ds, t.linkSource(p, raw, target))
+		case p.form.problem(link) != "":
+			d := t.linkSource(p, raw, target)
+			d.Msg = fmt.Sprintf(p.form.problem(link), link)
+			ds = append(ds, d)
 		}
 	})
 	return ds
@@ -132,7 +145,10 @@ func joinLink(dir, p string) string {
 		p = path.Join(dir, p)
 	}
 	p = strings.TrimPrefix(path.Clean(p), "/")
-	if folder {
+	switch {
+	case folder && (p == "." || p == ""):
+		return "index.html" // "./": the folder the page is in, at the site root
+	case folder:
 		p += "/index.html"
 	}
 	return p

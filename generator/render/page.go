@@ -25,6 +25,9 @@ type Page struct {
 	Articles    []*site.Article
 	Tag         *site.Tag
 	Pager       *Pager
+	Year        *ArchiveYear    // the archive's year, on its page
+	Years       []ArchiveYear   // every year of the archive, on the news list and the archive
+	Related     []*site.Article // news that shares tags with the article
 	Charts      []ChartView
 	Progress    []ChartView // positions by status over time; none while the data has no history
 	Event       *site.Event // the conference, on its pages and on the front page while upcoming
@@ -33,8 +36,11 @@ type Page struct {
 	CSS         []string    // extra stylesheets (site paths) for this page
 	Scripts     []string    // deferred external scripts (site paths); never inline
 	Serve       bool        // built by the dev server: drafts and future posts are marked
+	Lang        string      // the page's language where it is not the site's ("en")
+	Alternates  []Alternate // the page in each language, itself included (hreflang)
 
-	root   string // relative path from this page up to the site root
+	root   string   // relative path from this page up to the site root
+	form   LinkForm // how this build links to folder pages
 	fig    map[string]string
 	latest *site.Figures // the newest figures (pagedates.go)
 	photos *photoSet
@@ -56,7 +62,7 @@ type Pager struct {
 // newPage sets where a page lives; url is "" for the front page, a path
 // ending in "/" for a folder page, or a file name such as "404.html".
 func newPage(r *renderer, kind, url, title string) *Page {
-	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve, photos: r.photos}
+	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve, photos: r.photos, form: r.opt.Links}
 	if r.latest != nil {
 		p.latest = r.latest.fig
 	}
@@ -69,14 +75,14 @@ func newPage(r *renderer, kind, url, title string) *Page {
 }
 
 // Rel returns the link from this page to target, a site path such as
-// "nyheter/" or "assets/style.css". Folder links end in index.html so the
-// site also works opened from disk.
+// "nyheter/" or "assets/style.css", in the build's link form: the folder
+// on the web, its index.html in the offline bundle.
 func (p *Page) Rel(target string) string {
-	target = strings.TrimPrefix(target, "/")
-	if target == "" || strings.HasSuffix(target, "/") {
-		target += "index.html"
+	out := p.root + p.form.folderLink(strings.TrimPrefix(target, "/"))
+	if out == "" {
+		return "./" // the front page, from the front page
 	}
-	return p.root + target
+	return out
 }
 
 // Abs returns the absolute public URL of a site path, for feeds, sitemaps
@@ -89,13 +95,20 @@ func (p *Page) Abs(target string) string {
 func (p *Page) Fig(key string) string { return p.fig[key] }
 
 // relLink rewrites a root-relative link written in Markdown ("/statistikk/")
-// to a link relative to the page; other links are left alone.
+// to a link relative to the page, and a relative link to a folder page
+// into the build's link form, so writers need not care which form a
+// build uses; links to other sites are left alone.
 func (p *Page) relLink(dest string) string {
-	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
-		return dest
-	}
 	target, frag, _ := strings.Cut(dest, "#")
-	out := p.Rel(target)
+	var out string
+	switch {
+	case strings.HasPrefix(dest, "//") || !plainPath(target):
+		return dest
+	case strings.HasPrefix(dest, "/"):
+		out = p.Rel(target)
+	default:
+		out = p.form.folderLink(target)
+	}
 	if frag != "" {
 		out += "#" + frag
 	}
@@ -110,6 +123,7 @@ type MenuItem struct {
 
 var menu = []MenuItem{
 	{Title: "Nyheter", URL: "nyheter/"},
+	{Title: "Emner", URL: "tagger/"},
 	{Title: "Statistikk", URL: "statistikk/"},
 	{Title: "Områder", URL: "omrader/"},
 	{Title: "Deltakere", URL: "deltakere/"},

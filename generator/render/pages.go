@@ -21,17 +21,26 @@ func (r *renderer) pages() []*Page {
 		front.Event = c
 	}
 
-	out = append(out, r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil)...)
+	years := archiveYears(s.Articles)
+	archive := r.archivePages(years)
+	for _, p := range r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil) {
+		if len(archive) > 0 {
+			p.Years = archive[0].Years
+		}
+		add(p)
+	}
+	out = append(out, archive...)
 	for _, a := range s.Articles {
-		p := add(newPage(r, "article", a.Slug+"/", a.Title))
+		p := add(newPage(r, "article", a.URL(), a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
+		p.Related = related(s.Articles, a)
 	}
 	tags := add(newPage(r, "tags", "tagger/", "Emner"))
-	tags.Nav, tags.Description = "nyheter", "Alle emnene nyhetene er merket med."
+	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
 	for i := range s.Tags {
 		t := &s.Tags[i]
-		out = append(out, r.listPages("news", "tagger/"+t.Slug+"/", "Emne: "+t.Name, "nyheter", t.Articles, t)...)
+		out = append(out, r.listPages("news", t.URL(), "Emne: "+t.Name, "tagger", t.Articles, t)...)
 	}
 	for _, a := range s.Pages {
 		if a.Layout == site.LayoutSlides {
@@ -73,6 +82,8 @@ func (r *renderer) pages() []*Page {
 	events := add(newPage(r, "events", "hendelser/", "Hendelser"))
 	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
 	out = append(out, r.conferencePages()...)
+	add(r.searchPage(archive))
+	add(r.englishPage(front))
 	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
 	return out

@@ -76,7 +76,9 @@ func (inc *Incremental) Refresh(changed ...*site.Article) ([]output.File, error)
 	if err := ds.Err(); err != nil {
 		return nil, err
 	}
-	replace(files, output.File{Path: "feed.xml", Data: l.r.feed(l.pages)})
+	for _, f := range l.r.feeds(l.pages) {
+		replace(files, f)
+	}
 	inc.stats = Stats{Pages: len(l.pages), Rendered: len(changed)}
 	l.files = files
 	inc.last = l

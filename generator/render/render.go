@@ -40,6 +40,9 @@ type Options struct {
 	// Photos keeps processed photos between builds; nil processes every
 	// photo again.
 	Photos PhotoStore
+	// Links is how pages link to folder pages: LinkFolders (the zero
+	// value) for the web, LinkFiles for the offline bundle.
+	Links LinkForm
 }
 
 // PhotoStore keeps processed photos between builds (output.Cache is one).

@@ -15,10 +15,10 @@ import (
 // link, or at the layout. The message names the link, never the page, so
 // every page that shows the mistake reports the same diagnostic.
 func (t *templates) linkSource(p *Page, raw []byte, target string) site.Diagnostic {
-	quoted := `"` + string(raw) + `"`
+	quoted := `="` + string(raw) + `"` // an attribute's value, not an argument such as {{.Rel "x/"}}
 	for _, file := range t.searchOrder(p.Kind) {
 		if i := strings.Index(t.sources[file], quoted); i >= 0 {
-			pos := textPos(file, t.sources[file], i+1)
+			pos := textPos(file, t.sources[file], i+2)
 			return site.Diagnostic{Pos: pos, Msg: fmt.Sprintf("lenken %q peker ikke til noen side i nettstedet", htmlUnescape(raw))}
 		}
 	}

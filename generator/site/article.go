@@ -20,6 +20,7 @@ type Article struct {
 	PublishDate time.Time
 	ExpiryDate  time.Time
 	Tags        []string
+	TagsLine    int // line of tags in the front matter, for messages about a tag
 	Draft       bool
 	Layout      string // a Layout: "" for an ordinary page, or LayoutSlides
 	Image       string // main image, a path relative to the file (front matter image)
@@ -118,6 +119,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	}
 	a.Slug = ArticleSlug(file)
 	a.dates(fm, ix, ds)
+	a.TagsLine = ix.at("tags").Line
 	for i, t := range fm.Tags {
 		if Slugify(t) == "" {
 			ds.Add(ix.at("tags"), "tag nummer %d er tom", i+1)

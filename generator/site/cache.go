@@ -186,7 +186,7 @@ func SameMeta(a, b *Article) bool {
 	return a.Path == b.Path && a.Slug == b.Slug && a.News == b.News && a.Title == b.Title &&
 		a.Summary == b.Summary && a.Author == b.Author && a.Date.Equal(b.Date) &&
 		a.PublishDate.Equal(b.PublishDate) && a.ExpiryDate.Equal(b.ExpiryDate) &&
-		slices.Equal(a.Tags, b.Tags) && a.Draft == b.Draft && a.Layout == b.Layout &&
+		slices.Equal(a.Tags, b.Tags) && a.TagsLine == b.TagsLine && a.Draft == b.Draft && a.Layout == b.Layout &&
 		a.FiguresAt.Equal(b.FiguresAt) && a.FiguresLatest == b.FiguresLatest && a.LastMod.Equal(b.LastMod) &&
 		a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.ImagePos == b.ImagePos
 }

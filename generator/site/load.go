@@ -77,12 +77,14 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
 	ix[EventsFile] = l.file(EventsFile, &events)
 	ix[MergedFile] = l.kart(s)
 	s.Sources, s.Areas, s.Participants, s.Events = sources.Source, areas.Area, parts.Participant, events.Event
+	s.TagNames = l.tagNames()
 	articles := l.articles()
 	c := checker{ds: &ds, ix: ix, broken: s.Broken, unsummable: map[string]bool{}}
 	c.site(s)
 	c.kart(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
+	s.Tags = collectTags(s.Articles, s.TagNames, &ds)
 	s.calendar = schedule(articles, s.Today)
 	c.articles(s)
 	ds.Sort()
@@ -192,8 +194,7 @@ func readArticle(fsys fs.FS, p string, ds *Diagnostics) *Article {
 	return parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), ds)
 }
 
-// publish keeps the articles this build shows, links news neighbours and
-// collects tags.
+// publish keeps the articles this build shows and links news neighbours.
 func (s *Site) publish(all []*Article, opt Options) {
 	today := civil(opt.Now)
 	for _, a := range all {
@@ -224,34 +225,10 @@ func (s *Site) publish(all []*Article, opt Options) {
 			a.Prev = s.Articles[i+1]
 		}
 	}
-	s.Tags = collectTags(s.Articles)
 }
 
 // civil drops the time of day and zone, so dates compare as calendar days.
 func civil(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-func collectTags(articles []*Article) []Tag {
-	bySlug := map[string]*Tag{}
-	for _, a := range articles {
-		for _, name := range a.Tags {
-			slug := Slugify(name)
-			t := bySlug[slug]
-			if t == nil {
-				t = &Tag{Name: name, Slug: slug}
-				bySlug[slug] = t
-			}
-			if len(t.Articles) == 0 || t.Articles[len(t.Articles)-1] != a {
-				t.Articles = append(t.Articles, a)
-			}
-		}
-	}
-	out := make([]Tag, 0, len(bySlug))
-	for _, t := range bySlug {
-		out = append(out, *t)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	return out
 }

@@ -20,8 +20,10 @@ type Site struct {
 	Events       []Event
 	Articles     []*Article // news, newest first
 	Pages        []*Article // stand-alone pages such as content/om.md, by slug
-	Tags         []Tag      // by name
+	Tags         []Tag      // by slug
 	Map          Map        // the municipality map of data/kart/ (kart.go); may be empty
+	// TagNames are the display names of data/tags.toml, by slug.
+	TagNames map[string]string
 	// Today is the build's calendar day (Options.Now), for what depends on
 	// it: which articles are published, whether an event is upcoming.
 	Today time.Time

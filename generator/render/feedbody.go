@@ -1,0 +1,72 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"regexp"
+)
+
+// feedStyle is the XSLT stylesheet (templates/assets/feed.xsl) that makes
+// a browser show a feed as a readable page that says how to subscribe;
+// feed readers ignore it.
+const feedStyle = "assets/feed.xsl"
+
+// feedBody renders article page p's Markdown again for the feed, as feed
+// readers show it: each chart as its table, with a link to the drawing
+// on the page, since readers drop inline SVG, would show both the desktop
+// and the phone drawing, and turn <details> into a bare «Details»; and no
+// text meant only for screen readers, which readers show as it stands.
+func (r *renderer) feedBody(p *Page) string {
+	if p == nil {
+		return ""
+	}
+	env := mdEnv{figures: r.viewOf(p).figures, chart: r.feedChart(p), rel: p.relLink, lenient: true}
+	body, _, _ := convert(r.md, p.Article, env)
+	return string(screenReaderOnly.ReplaceAll([]byte(body), nil))
+}
+
+// screenReaderOnly matches the text the site hides from the eye; none is
+// nested, so a regular expression finds its end.
+var screenReaderOnly = regexp.MustCompile(`<span class="visually-hidden">[^<]*</span>`)
+
+// feedChart is chartHTML for the feed: the "chart-feed" partial.
+func (r *renderer) feedChart(p *Page) func(string) (html, problem string, known bool) {
+	return func(name string) (string, string, bool) {
+		views := r.chartViews(p, name)
+		if len(views) == 0 {
+			h, ok := r.noFiguresYet(p, name)
+			return h, "", ok
+		}
+		if views[0].problem != "" || r.tmpl == nil {
+			return "", "", true // the page reports it
+		}
+		h, err := r.tmpl.partial("chart-feed", feedChartView{views[0], p.Abs(p.URL)})
+		if err != nil {
+			return "", "", true // the page's own render reports the template
+		}
+		return h, "", true
+	}
+}
+
+// feedChartView is what the "chart-feed" partial sees: the chart, and the
+// absolute address of the page that draws it, since many feed readers
+// ignore xml:base.
+type feedChartView struct {
+	ChartView
+	PageURL string
+}
+
+// marshalFeed is marshalXML with the stylesheet instruction at style, a
+// link relative to the feed.
+func marshalFeed(v any, style string) []byte {
+	out := marshalXML(v)
+	pi := []byte("<?xml-stylesheet type=\"text/xsl\" href=\"" + xmlEscape(style) + "\"?>\n")
+	i := bytes.IndexByte(out, '\n') + 1 // after the XML declaration
+	return append(out[:i:i], append(pi, out[i:]...)...)
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,62 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const (
+	konferanse = "content/nyheter/25-deltakere-og-konferanse-i-bodo.md"
+	styring    = "content/nyheter/styringsgruppen-samles.md"
+)
+
+// TestTagNames: a tag is shown under one display name (data/tags.toml, or
+// the first spelling in lower case), in whatever case articles write it,
+// and a second spelling of the same tag is reported at the article's tags.
+func TestTagNames(t *testing.T) {
+	tests := []struct {
+		name      string
+		edit      func(t *testing.T, m fstest.MapFS)
+		wantNames []string
+		wantErr   string
+	}{
+		{"lower case", func(*testing.T, fstest.MapFS) {}, []string{"deltakere", "finansiering", "konferanse", "søknader", "styringsgruppe"}, ""},
+		{"case folded", func(t *testing.T, m fstest.MapFS) {
+			edit(t, m, konferanse, `"konferanse"`, `"Konferanse"`)
+		}, []string{"deltakere", "finansiering", "konferanse", "søknader", "styringsgruppe"}, ""},
+		{"configured", func(t *testing.T, m fstest.MapFS) {
+			m[TagsFile] = &fstest.MapFile{Data: []byte("[[tag]]\nname = \"Styringsgruppe\"\n")}
+		}, []string{"deltakere", "finansiering", "konferanse", "søknader", "Styringsgruppe"}, ""},
+		{"two spellings", func(t *testing.T, m fstest.MapFS) {
+			edit(t, m, styring, `"finansiering"`, `"finansiering", "Søknader"`)
+			edit(t, m, konferanse, `"søknader"`, `"soknader"`)
+		}, nil, `:6:1: emnet "soknader" er skrevet "søknader" i `},
+		{"twice in tags.toml", func(t *testing.T, m fstest.MapFS) {
+			m[TagsFile] = &fstest.MapFile{Data: []byte("[[tag]]\nname = \"Bodø\"\n\n[[tag]]\nname = \"Bodo\"\n")}
+		}, nil, `data/tags.toml:5:1: emnet "Bodo" står to ganger`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := repoFS(t)
+			tc.edit(t, m)
+			s, err := Load(m, Options{Now: now})
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("want a problem %q, got %v", tc.wantErr, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, tag := range s.Tags {
+				names = append(names, tag.Name)
+			}
+			if strings.Join(names, ",") != strings.Join(tc.wantNames, ",") {
+				t.Errorf("tags %v, want %v", names, tc.wantNames)
+			}
+		})
+	}
+}
