@@ -136,8 +136,8 @@ func simpleAreaChart(s *site.Site, t site.Total, id, title, series, noun string,
 // positionsByModel stacks each area's positions by contract model, with the
 // positions whose model is not given as a category of their own.
 func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData {
-	models := []string{site.ModelFastlonn, site.ModelNaering, ""}
-	labels := map[string]string{site.ModelFastlonn: "Fastlønn", site.ModelNaering: "Næring", "": "Ikke oppgitt"}
+	models := []site.ContractModel{site.ContractSalaried, site.ContractSelfEmployed, ""}
+	labels := map[site.ContractModel]string{site.ContractSalaried: "Fastlønn", site.ContractSelfEmployed: "Næring", "": "Ikke oppgitt"}
 	var series []chart.Series
 	unknown := 0.0
 	for _, m := range models {

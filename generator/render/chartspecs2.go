@@ -13,10 +13,9 @@ import (
 // recruitmentChart stacks each area's positions by status, with unknown
 // status as its own category, beside the target: every position filled.
 func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData {
-	labels := map[string]string{"besatt": "Besatt", "utlyst": "Utlyst", "planlagt": "Planlagt", "": "Status ikke oppgitt"}
 	var series []chart.Series
-	counts := map[string]float64{}
-	for _, st := range []string{"besatt", "utlyst", "planlagt", ""} {
+	counts := map[site.PositionStatus]float64{}
+	for _, st := range statusOrder {
 		v := make([]float64, len(f.Areas))
 		for i := range f.Areas {
 			for _, p := range f.Areas[i].Positions {
@@ -26,14 +25,14 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 			}
 		}
 		counts[st] = sum(v)
-		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status", Color: statusColours[st]})
+		series = append(series, chart.Series{Name: statusLabels[st], Values: v, Stack: "status", Color: statusColours[st]})
 	}
 	target := make([]float64, len(s.Areas))
 	for i := range s.Areas {
 		target[i] = float64(s.Areas[i].Positions())
 	}
 	targetName := "Mål: besatt"
-	if e := findEvent(s, "mål"); e != nil {
+	if e := findEvent(s, site.EventGoal); e != nil {
 		targetName = "Mål: besatt " + FormatDatePrecision(e.Date, e.Precision)
 	}
 	series = append(series, chart.Series{Name: targetName, Values: target, Color: colourTarget})
@@ -42,13 +41,13 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
 		Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
-		FormatDecimal(counts["besatt"]), FormatDecimal(total), FormatDecimal(counts[""]), FormatDecimal(total))
+		FormatDecimal(counts[site.StatusFilled]), FormatDecimal(total), FormatDecimal(counts[""]), FormatDecimal(total))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
 	return c
 }
 
-func findEvent(s *site.Site, kind string) *site.Event {
+func findEvent(s *site.Site, kind site.EventKind) *site.Event {
 	for i := range s.Events {
 		if s.Events[i].Kind == kind {
 			return &s.Events[i]

@@ -36,8 +36,15 @@ const darkBackground = "#14171c"
 // statusColours and modelColours colour a position's status and contract
 // model; "" is not given.
 var (
-	statusColours = map[string]string{"besatt": colourBesatt, "utlyst": colourUtlyst, "planlagt": colourPlanlagt, "": colourUnknown}
-	modelColours  = map[string]string{site.ModelFastlonn: colourFastlonn, site.ModelNaering: colourNaering, "": colourUnknown}
+	statusColours = map[site.PositionStatus]string{site.StatusFilled: colourBesatt, site.StatusAdvertised: colourUtlyst, site.StatusPlanned: colourPlanlagt, "": colourUnknown}
+	modelColours  = map[site.ContractModel]string{site.ContractSalaried: colourFastlonn, site.ContractSelfEmployed: colourNaering, "": colourUnknown}
+)
+
+// statusOrder is the order of the statuses in charts, the furthest first;
+// statusLabels name them there. "" is not given.
+var (
+	statusOrder  = []site.PositionStatus{site.StatusFilled, site.StatusAdvertised, site.StatusPlanned, ""}
+	statusLabels = map[site.PositionStatus]string{site.StatusFilled: "Besatt", site.StatusAdvertised: "Utlyst", site.StatusPlanned: "Planlagt", "": "Status ikke oppgitt"}
 )
 
 // AreaColor is the colour of area id wherever the site shows areas by

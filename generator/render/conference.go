@@ -8,9 +8,8 @@ import (
 // in data/events.toml, a fact sheet from the data, and slide decks written
 // as Markdown (content/konferanse/*.md with layout = "lysbilder").
 const (
-	conferenceURL  = "konferanse/"
-	factSheetURL   = "konferanse/faktaark/"
-	conferenceKind = "konferanse" // Event.Kind of a conference
+	conferenceURL = "konferanse/"
+	factSheetURL  = "konferanse/faktaark/"
 )
 
 // factSheetCharts are the charts the printed fact sheet has room for.
@@ -21,7 +20,7 @@ var factSheetCharts = []string{"tilbud-mot-soknader", "kommuner-per-omrade", "in
 func conference(s *site.Site) *site.Event {
 	var c *site.Event
 	for i := range s.Events {
-		if e := &s.Events[i]; e.Kind == conferenceKind && (c == nil || !e.Date.Before(c.Date)) {
+		if e := &s.Events[i]; e.Kind == site.EventConference && (c == nil || !e.Date.Before(c.Date)) {
 			c = e
 		}
 	}
@@ -37,7 +36,7 @@ func upcoming(s *site.Site, e *site.Event) bool {
 func decks(s *site.Site) []*site.Article {
 	var out []*site.Article
 	for _, a := range s.Pages {
-		if a.Layout == site.LayoutSlides {
+		if a.Layout == site.LayoutSlideDeck {
 			out = append(out, a)
 		}
 	}

@@ -39,7 +39,7 @@ func figures(s *site.Site, f *site.Figures) map[string]string {
 		out["tilskudd"] = FormatNOK(total)
 	}
 	for _, st := range site.PositionStatuses {
-		out["stillinger-"+string(st)] = FormatInt(countStatus(f, "", string(st)))
+		out["stillinger-"+string(st)] = FormatInt(countStatus(f, "", st))
 	}
 	for i := range f.Areas {
 		a := &f.Areas[i]
@@ -75,7 +75,7 @@ func totalText(t site.Total, format func(float64) string) string {
 
 // countStatus counts the positions with status st as of f, in the area
 // with id area or in all areas when area is "".
-func countStatus(f *site.Figures, area, st string) int {
+func countStatus(f *site.Figures, area string, st site.PositionStatus) int {
 	n := 0
 	for _, a := range f.Areas {
 		if area != "" && a.Area.ID != area {

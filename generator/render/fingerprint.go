@@ -57,7 +57,7 @@ func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
 // Markdown body and its neighbours: lists, tag pages and neighbours' links
 // show these fields. TestArticleMetaCoversFields keeps it complete.
 func (f *fingerprint) articleMeta(a *site.Article) {
-	f.str(a.Path, a.Slug, a.Title, a.Summary, a.Author, a.Layout, a.Image, a.ImageAlt, a.ImagePos.Path)
+	f.str(a.Path, a.Slug, a.Title, a.Summary, a.Author, string(a.Layout), a.Image, a.ImageAlt, a.ImagePos.Path)
 	f.num(uint64(a.ImagePos.Line), uint64(a.ImagePos.Col))
 	f.flag(a.News)
 	f.flag(a.Draft)

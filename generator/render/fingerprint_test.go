@@ -43,6 +43,8 @@ func TestArticleMetaCoversFields(t *testing.T) {
 			*x = append(*x, "b")
 		case *site.Pos:
 			x.Line++
+		case *site.Layout:
+			*x += "x"
 		default:
 			t.Errorf("field %s (%s): teach this test and articleMeta about its type", field.Name, field.Type)
 			continue

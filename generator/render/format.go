@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -76,14 +77,14 @@ func FormatDate(t time.Time) string {
 
 // FormatDatePrecision writes as much of a date as is known: the day,
 // only the month ("november 2018") or only the season ("høsten 2019").
-func FormatDatePrecision(t time.Time, precision string) string {
+func FormatDatePrecision(t time.Time, precision site.DatePrecision) string {
 	if t.IsZero() {
 		return Unknown
 	}
 	switch precision {
-	case site.PrecisionMonth:
+	case site.DateMonth:
 		return months[t.Month()-1] + " " + strconv.Itoa(t.Year())
-	case site.PrecisionSeason:
+	case site.DateSeason:
 		return season(t.Month()) + " " + strconv.Itoa(t.Year())
 	}
 	return FormatDate(t)
@@ -102,6 +103,16 @@ func season(m time.Month) string {
 }
 
 // orUnknown returns s, or "ikke oppgitt" when s is empty.
+// knownText is the templates' known: a text, or one of the model's named
+// string types such as site.PositionStatus, or «ikke oppgitt» when it is
+// empty.
+func knownText(v any) string {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+		return orUnknown(rv.String())
+	}
+	return Unknown
+}
+
 func orUnknown(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return Unknown

@@ -56,7 +56,7 @@ func historyRecords(s *site.Site) []record {
 			for n, slot := range p.Slots() {
 				for _, c := range slot.History() {
 					r := record{Date: isoOrEmpty(c.Date), Area: a.Name, Participant: p.Name, Position: n + 1}
-					for _, f := range [][2]string{{"status", c.Status}, {"avtaleform", c.Model}, {"begrunnelse", c.Reason}} {
+					for _, f := range [][2]string{{"status", string(c.Status)}, {"avtaleform", string(c.Model)}, {"begrunnelse", c.Reason}} {
 						if f[1] != "" {
 							r.Figure, r.Value = f[0], f[1]
 							out = append(out, r)

@@ -90,7 +90,7 @@ func (p *Page) lastMod() time.Time {
 }
 
 // statusWords are the statuses as the past participles of a sentence.
-var statusWords = map[string]string{"planlagt": "planlagt", "utlyst": "utlyst", "besatt": "besatt"}
+var statusWords = map[site.PositionStatus]string{site.StatusPlanned: "planlagt", site.StatusAdvertised: "utlyst", site.StatusFilled: "besatt"}
 
 // History tells, one sentence per position, what happened to a
 // participant's positions: «Stilling 1 ble utlyst 1. september 2019 og

@@ -43,7 +43,7 @@ func (r *renderer) pages() []*Page {
 		out = append(out, r.listPages("news", t.URL(), "Emne: "+t.Name, "tagger", t.Articles, t)...)
 	}
 	for _, a := range s.Pages {
-		if a.Layout == site.LayoutSlides {
+		if a.Layout == site.LayoutSlideDeck {
 			add(r.slidesPage(a))
 			continue
 		}

@@ -47,25 +47,24 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 	for i, d := range dates {
 		cats[i] = FormatDate(d)
 	}
-	labels := map[string]string{"besatt": "Besatt", "utlyst": "Utlyst", "planlagt": "Planlagt", "": "Status ikke oppgitt"}
 	var series []chart.Series
-	last := map[string]float64{}
-	for _, st := range []string{"besatt", "utlyst", "planlagt", ""} {
+	last := map[site.PositionStatus]float64{}
+	for _, st := range statusOrder {
 		v := make([]float64, len(dates))
 		for i := range dates {
 			v[i] = float64(countStatus(states[i], area, st))
 		}
 		last[st] = v[len(v)-1]
-		series = append(series, chart.Series{Name: labels[st], Values: v, Stack: "status", Color: statusColours[st]})
+		series = append(series, chart.Series{Name: statusLabels[st], Values: v, Stack: "status", Color: statusColours[st]})
 	}
 	when := ""
-	if e := findEvent(s, "mål"); e != nil {
+	if e := findEvent(s, site.EventGoal); e != nil {
 		when = " " + FormatDatePrecision(e.Date, e.Precision)
 	}
 	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
 		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
 	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
-		FormatDecimal(last["besatt"]), FormatDecimal(total), FormatDecimal(last["utlyst"]), FormatDecimal(total), when)
+		FormatDecimal(last[site.StatusFilled]), FormatDecimal(total), FormatDecimal(last[site.StatusAdvertised]), FormatDecimal(total), when)
 	c.Spec.Desc = c.Summary
 	c.table("Dato", false)
 	return c

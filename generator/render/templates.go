@@ -43,7 +43,7 @@ var funcs = template.FuncMap{
 	"date":    FormatDate,
 	"when":    FormatDatePrecision,
 	"iso":     func(t time.Time) string { return t.Format("2006-01-02") },
-	"known":   orUnknown,
+	"known":   knownText,
 	"list":    joinNorwegian,
 	"unknown": func() string { return Unknown },
 	"slug":    site.Slugify,

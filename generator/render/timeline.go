@@ -53,9 +53,9 @@ func (p *Page) Timeline() []TimelineEntry {
 	out := make([]TimelineEntry, 0, len(byDate))
 	for d, e := range byDate {
 		f := s.AsOf(d)
-		e.Filled = fmt.Sprintf("%s av %s stillinger besatt", FormatInt(countStatus(f, "", "besatt")), FormatInt(s.Project.Totals.Positions))
+		e.Filled = fmt.Sprintf("%s av %s stillinger besatt", FormatInt(countStatus(f, "", site.StatusFilled)), FormatInt(s.Project.Totals.Positions))
 		for i := range s.Events {
-			if ev := &s.Events[i]; ev.Date.Equal(d) && (ev.Precision == "" || ev.Precision == site.PrecisionDay) {
+			if ev := &s.Events[i]; ev.Date.Equal(d) && (ev.Precision == "" || ev.Precision == site.DateDay) {
 				e.Events = append(e.Events, &s.Events[i])
 			}
 		}
@@ -69,11 +69,11 @@ func (p *Page) Timeline() []TimelineEntry {
 func changeSummary(c site.Change) string {
 	switch {
 	case c.Status != "" && c.Model != "":
-		return statusWords[c.Status] + ", " + c.Model
+		return statusWords[c.Status] + ", " + string(c.Model)
 	case c.Status != "":
 		return statusWords[c.Status]
 	}
-	return "avtaleform " + c.Model
+	return "avtaleform " + string(c.Model)
 }
 
 // countWords lists the figures of a later count of an area.

@@ -59,7 +59,7 @@ func (r *renderer) figuresDay(a *site.Article) time.Time {
 		return time.Time{}
 	case !a.FiguresAt.IsZero():
 		return a.FiguresAt
-	case a.Layout == site.LayoutSlides:
+	case a.Layout == site.LayoutSlideDeck:
 		if c := conference(r.site); c != nil {
 			return c.Date
 		}

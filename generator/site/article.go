@@ -22,7 +22,7 @@ type Article struct {
 	Tags        []string
 	TagsLine    int // line of tags in the front matter, for messages about a tag
 	Draft       bool
-	Layout      string // a Layout: "" for an ordinary page, or LayoutSlides
+	Layout      Layout // "" for an ordinary page, or LayoutSlideDeck
 	Image       string // main image, a path relative to the file (front matter image)
 	ImageAlt    string // its alt text (front matter image_alt)
 	ImagePos    Pos    // where image is set, for problems with the file
@@ -107,7 +107,7 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	a := &Article{
 		Path: file, News: news, Title: fm.Title, Summary: fm.Summary, Author: fm.Author,
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
-		Tags: fm.Tags, Draft: fm.Draft, Layout: string(fm.Layout), Body: body, BodyLine: bodyLine,
+		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
 	}
 	checkImage(a, fm, ix, ds)
 	switch {

@@ -35,9 +35,9 @@ type AreaFigures struct {
 // PositionState is one ALIS position as of a date.
 type PositionState struct {
 	Participant *Participant
-	Number      int    // 1-based, within its participant
-	Status      string // "" when not given
-	Model       string
+	Number      int            // 1-based, within its participant
+	Status      PositionStatus // "" when not given
+	Model       ContractModel  // "" when not given
 	Reason      string
 	Since       time.Time // date of the newest change applied; zero when none was dated
 }

@@ -41,7 +41,7 @@ func ExampleSite_AsOf() {
 	vega := site.Participant{ID: "vega", Name: "Vega", Area: "helgeland", Positions: 1,
 		Position: []site.Position{{Change: []site.Change{
 			{Date: day("2019-09-01"), Status: "utlyst"},
-			{Date: day("2019-10-01"), Status: "besatt", Model: site.ModelFastlonn},
+			{Date: day("2019-10-01"), Status: "besatt", Model: site.ContractSalaried},
 		}}}}
 	area := site.Area{ID: "helgeland", Name: "Helgeland", Applications: 9, ApplicationsSource: "soknader",
 		Participants: []*site.Participant{&vega}}

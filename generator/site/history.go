@@ -15,10 +15,10 @@ import (
 // ([[participant.position.change]]): from Date on the position has this
 // status and contract model. An empty field keeps the value it had.
 type Change struct {
-	Date   time.Time `toml:"date"`
-	Status string    `toml:"status"`
-	Model  string    `toml:"model"`
-	Reason string    `toml:"reason"` // the documented reason for the contract model
+	Date   time.Time      `toml:"date"`
+	Status PositionStatus `toml:"status"`
+	Model  ContractModel  `toml:"model"`
+	Reason string         `toml:"reason"` // the documented reason for the contract model
 }
 
 // Count is one later record of an area's figures ([[area.count]]): a new

@@ -68,7 +68,7 @@ func TestAsOfPositions(t *testing.T) {
 			if vega == nil {
 				t.Fatal("no position for Vega")
 			}
-			if vega.Status != tc.status || vega.Model != tc.model {
+			if string(vega.Status) != tc.status || string(vega.Model) != tc.model {
 				t.Errorf("status, model = %q, %q; want %q, %q", vega.Status, vega.Model, tc.status, tc.model)
 			}
 			if got := isoDate(vega.Since); tc.since != "" && got != tc.since || tc.since == "" && !vega.Since.IsZero() {

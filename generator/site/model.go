@@ -111,11 +111,11 @@ func (p *Participant) Slots() []Position {
 // Position is one documented ALIS position ([[participant.position]]).
 // Every field is optional; an empty field is shown as "ikke oppgitt".
 type Position struct {
-	Model       string    `toml:"model"`  // a ContractModel
-	Status      string    `toml:"status"` // a PositionStatus
-	StatusDate  time.Time `toml:"status_date"`
-	ModelReason string    `toml:"model_reason"`
-	Change      []Change  `toml:"change"` // dated changes after the fields above (history.go)
+	Model       ContractModel  `toml:"model"`
+	Status      PositionStatus `toml:"status"`
+	StatusDate  time.Time      `toml:"status_date"`
+	ModelReason string         `toml:"model_reason"`
+	Change      []Change       `toml:"change"` // dated changes after the fields above (history.go)
 }
 
 // Project is data/project.toml.
@@ -194,11 +194,11 @@ type Member struct {
 
 // PlannedStaff is one planned project staff post, one per area.
 type PlannedStaff struct {
-	Area      string    `toml:"area"`
-	Percent   int       `toml:"percent"`
-	Planned   time.Time `toml:"planned"`
-	Precision string    `toml:"precision"` // a DatePrecision
-	AreaRef   *Area     `toml:"-"`
+	Area      string        `toml:"area"`
+	Percent   int           `toml:"percent"`
+	Planned   time.Time     `toml:"planned"`
+	Precision DatePrecision `toml:"precision"`
+	AreaRef   *Area         `toml:"-"`
 }
 
 // Group describes a planned or established group.
@@ -209,18 +209,18 @@ type Group struct {
 
 // Event is one [[event]] of data/events.toml.
 type Event struct {
-	ID          string      `toml:"id"`
-	Title       string      `toml:"title"`
-	Kind        string      `toml:"kind"` // an EventKind
-	Date        time.Time   `toml:"date"`
-	Precision   string      `toml:"precision"` // a DatePrecision
-	Inferred    bool        `toml:"inferred"`
-	Venue       string      `toml:"venue"`
-	Theme       string      `toml:"theme"`
-	Description string      `toml:"description"`
-	Note        string      `toml:"note"`
-	Programme   []Programme `toml:"programme"`
-	Pos         Pos         `toml:"-"`
+	ID          string        `toml:"id"`
+	Title       string        `toml:"title"`
+	Kind        EventKind     `toml:"kind"`
+	Date        time.Time     `toml:"date"`
+	Precision   DatePrecision `toml:"precision"`
+	Inferred    bool          `toml:"inferred"`
+	Venue       string        `toml:"venue"`
+	Theme       string        `toml:"theme"`
+	Description string        `toml:"description"`
+	Note        string        `toml:"note"`
+	Programme   []Programme   `toml:"programme"`
+	Pos         Pos           `toml:"-"`
 }
 
 // Programme is one item of an event's programme.

@@ -108,17 +108,6 @@ var Layouts = []Layout{LayoutSlideDeck}
 // Valid tells whether l is one of Layouts.
 func (l Layout) Valid() bool { return slices.Contains(Layouts, l) }
 
-// String forms of the vocabularies, for code that compares them with plain
-// string fields (render, until those fields take the types above).
-const (
-	ModelFastlonn   = string(ContractSalaried)
-	ModelNaering    = string(ContractSelfEmployed)
-	PrecisionDay    = string(DateDay)
-	PrecisionMonth  = string(DateMonth)
-	PrecisionSeason = string(DateSeason)
-	LayoutSlides    = string(LayoutSlideDeck)
-)
-
 // allowed writes a vocabulary for a message: "a", "b" eller "c".
 func allowed[T ~string](list []T) string {
 	q := make([]string, len(list))
@@ -137,3 +126,9 @@ func vocab[T ~string](c checker, file, path, key string, v T, list []T) {
 		c.ds.Add(c.at(file, joinPath(path, key)), "%s må være %s, ikke %q", key, allowed(list), string(v))
 	}
 }
+
+// IsConference tells whether the event is a conference, for templates.
+func (e Event) IsConference() bool { return e.Kind == EventConference }
+
+// IsLeader tells whether the member chairs the steering group, for templates.
+func (m Member) IsLeader() bool { return m.Role == RoleLeader }
