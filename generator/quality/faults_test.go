@@ -85,6 +85,8 @@ var faults = []fault{
 		[]string{"zoom: text at 200 %: p \"Kort tekst\" cuts off its text"}},
 	{"table wider than a phone", "index.html", mark, `<div style="overflow-x: auto" tabindex="0" role="region" aria-label="Tabell"><table style="width: 600px"><tr><th scope="row">Område</th><td>Verdi</td></tr></table></div>`,
 		[]string{"tables: 390 px: table \"OmrådeVerdi\" is 600 px wide"}},
+	{"word broken on a phone", "index.html", mark, `<h2 style="width: 4em; overflow-wrap: anywhere">Helseforetaksområdene</h2>`,
+		[]string{"words: 390 px: «Helseforetaksområdene» in h2"}},
 	{"chart text too small", "index.html", `<rect x="210" y="20"`, `<text x="300" y="190" font-size="6">liten</text> <rect x="210" y="20"`,
 		[]string{"chart-text: 1280 px: chart \"Tre stolper (syntetiske tall)\" shows text of 6.0 px"}},
 	{"unreadable in dark mode", "style.css", "main:focus", "@media (prefers-color-scheme: dark) { body { background: #000; } }\nmain:focus",
@@ -208,7 +210,7 @@ func (c *checker) rest(t *testing.T, name string, pages ...string) []Problem {
 }
 
 // browserChecks are the checks that need the browser.
-var browserChecks = []string{"browser", "third-party", "links", "charts", "axe", "structure", "images", "focus", "zoom", "tables", "chart-text"}
+var browserChecks = []string{"browser", "third-party", "links", "charts", "axe", "structure", "images", "focus", "zoom", "tables", "words", "chart-text"}
 
 // pagesFor lists the pages f's browser checks must open: the front page
 // of the fixture, where the faults are planted, or none when only the

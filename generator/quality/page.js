@@ -229,6 +229,35 @@ window.__quality = (() => {
     return out;
   }
 
+  // words: at a phone's width no heading, caption, table header, term or
+  // menu link breaks a word over two lines. A slash, a hyphen or a soft
+  // hyphen is a wrap point: the pieces between them must each stay on one
+  // line.
+  function words(what) {
+    const out = [];
+    for (const d of document.querySelectorAll("details")) d.open = true;
+    const seen = new Set();
+    for (const el of document.querySelectorAll("main h1, main h2, main h3, main h4, main caption, main th, main dt, nav a")) {
+      if (!rendered(el)) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const piece = /[^\s\/\-\u2010-\u2014\u00ad]+/g;
+        for (let m = piece.exec(n.textContent); m; m = piece.exec(n.textContent)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (tops.size > 1 && !seen.has(m[0])) {
+            seen.add(m[0]);
+            out.push({ check: "words", message: `${what}: «${m[0]}» in ${label(el)} breaks over ${tops.size} lines` });
+          }
+        }
+      }
+    }
+    for (const d of document.querySelectorAll("details")) d.open = false;
+    return out;
+  }
+
   // chartText: the text of every shown chart, as drawn (font size times the
   // scale of its SVG), is at least min CSS px.
   function chartText(what, min) {
@@ -250,7 +279,7 @@ window.__quality = (() => {
   }
 
   return {
-    reader: (what, phone, min) => [...(phone ? tables(what) : []), ...chartText(what, min)],
+    reader: (what, phone, min) => [...(phone ? [...tables(what), ...words(what)] : []), ...chartText(what, min)],
     inspect: () => {
       const out = [];
       structure(out);
