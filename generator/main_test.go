@@ -2,9 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"alisnord/generator/internal/treehash"
 	"alisnord/generator/photo/phototest"
 )
 
@@ -55,39 +53,14 @@ func copyRepo(t *testing.T) string {
 	return dst
 }
 
-// treeHash hashes every name, mode, symlink target and file's bytes below
-// dir, and counts the files.
+// treeHash sums the tree below dir and counts its files.
 func treeHash(t *testing.T, dir string) (string, int) {
 	t.Helper()
-	h := sha256.New()
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(h, "%s\x00%s\x00", rel, fi.Mode())
-		switch {
-		case fi.Mode()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			h.Write([]byte(target))
-			return err
-		case fi.Mode().IsRegular():
-			n++
-			b, err := os.ReadFile(p)
-			h.Write(b)
-			return err
-		}
-		return nil
-	})
+	sum, n, err := treehash.Sum(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), n
+	return sum, n
 }
 
 func runCmd(args ...string) (int, string, string) {

@@ -1,47 +1,24 @@
 package output
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/internal/treehash"
 )
 
-// snapshot hashes every name, mode, symlink target and file content below
-// dir, so that any change to the tree changes the hash.
+// snapshot sums every name, mode, symlink target and file content below
+// dir, so that any change to the tree changes it.
 func snapshot(t *testing.T, dir string) string {
 	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		h.Write([]byte(rel + "\x00" + fi.Mode().String() + "\x00"))
-		switch {
-		case fi.Mode()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(p)
-			h.Write([]byte(target))
-			return err
-		case fi.Mode().IsRegular():
-			b, err := os.ReadFile(p)
-			h.Write(b)
-			return err
-		}
-		return nil
-	})
+	sum, _, err := treehash.Sum(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return sum
 }
 
 // repoTree makes base/repo, a root with the sources and a .git, and
