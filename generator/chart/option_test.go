@@ -112,3 +112,14 @@ func checkCategoryLabel(t *testing.T, s Spec, o builtOption) {
 		t.Errorf("category axisLabel.interval = %s, want the number 0", got)
 	}
 }
+
+// BenchmarkOption builds the option of the sample bar chart (synthetic
+// figures): what every chart costs before the cache is asked.
+func BenchmarkOption(b *testing.B) {
+	s := sampleSpecs()[Bar]
+	for b.Loop() {
+		if _, err := Option(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
