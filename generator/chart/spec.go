@@ -53,7 +53,7 @@ type Series struct {
 	Name   string
 	Values []float64 // one per category; may be fractional (19.5)
 	Stack  string    // non-empty: stacked with other series of the same Stack
-	Color  string    // optional fixed colour (#rrggbb); used by Map
+	Color  string    // optional fixed colour (#rrggbb); else the next of Palette
 }
 
 // Spec describes one chart. It is independent of any site: all text is
@@ -72,7 +72,7 @@ type Spec struct {
 	Height      int       // px; 0 means DefaultHeight (HBar: grows with categories; Map: fits the view)
 	Map         *MapLayer // the geometry of a Map
 	// Highlight names a category to mark (the page's own area or
-	// participant): bold label, light band behind it.
+	// participant): bold label and outlined bars (Bar, HBar).
 	Highlight string
 }
 
