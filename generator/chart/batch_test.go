@@ -16,7 +16,7 @@ func TestRenderIndependentOfBatch(t *testing.T) {
 	b := loadBundle(t)
 	sp := sampleSpecs()
 	alone := renderOK(t, newRenderer(t, b, 1), sp[Bar])[0]
-	batch := renderOK(t, newRenderer(t, b, 1), sp[Pie], sp[HBar], sp[Bar])
+	batch := renderOK(t, newRenderer(t, b, 1), stackedSpec(), sp[HBar], sp[Bar])
 	if batch[2] != alone {
 		for i := range min(len(alone), len(batch[2])) {
 			if alone[i] != batch[2][i] {
@@ -32,9 +32,9 @@ func TestRenderIndependentOfBatch(t *testing.T) {
 // labels wrap, where a coarser text-width estimate shows first.
 func narrowVariants() []Spec {
 	var out []Spec
-	for _, k := range []Kind{Bar, HBar, Pie} {
+	for _, base := range []Spec{sampleSpecs()[Bar], sampleSpecs()[HBar], stackedSpec()} {
 		for _, w := range []int{0, 360} {
-			s := sampleSpecs()[k]
+			s := base
 			s.ID += "-" + strconv.Itoa(w)
 			s.Width = w
 			out = append(out, s)

@@ -102,13 +102,23 @@ func sampleSpecs() map[Kind]Spec {
 			Series: []Series{{Name: "Deltakere", Values: []float64{12.5, 48, 7, 30}}},
 			Unit:   " %",
 		},
-		Pie: {
-			ID:         "fordeling-helseforetak",
-			Title:      "Fordeling på helseforetak",
-			Desc:       "UNN har nesten halvparten.",
-			Kind:       Pie,
-			Categories: []string{"Finnmark", "UNN", "Nordland", "Helgeland"},
-			Series:     []Series{{Name: "Andel", Values: []float64{12, 45, 28, 15}}},
+	}
+}
+
+// stackedSpec is a stacked bar chart with fixed series colours and a
+// highlighted category, like an area's page shows (synthetic figures).
+func stackedSpec() Spec {
+	return Spec{
+		ID:         "stillinger-etter-status",
+		Title:      "Stillinger etter status (syntetiske tall)",
+		Desc:       "UNN har flest besatte stillinger.",
+		Kind:       Bar,
+		Categories: []string{"Finnmark", "UNN", "Nordland", "Helgeland"},
+		Series: []Series{
+			{Name: "Besatt", Values: []float64{3, 9, 5, 2}, Stack: "status", Color: "#2f6cb3"},
+			{Name: "Utlyst", Values: []float64{1, 2, 0, 1}, Stack: "status", Color: "#70757d"},
+			{Name: "Mål", Values: []float64{5, 12, 6, 4}},
 		},
+		Highlight: "UNN",
 	}
 }

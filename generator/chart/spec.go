@@ -29,8 +29,6 @@ const (
 	Bar Kind = "bar"
 	// HBar draws horizontal bars (good for long category names).
 	HBar Kind = "hbar"
-	// Pie draws a donut of one series.
-	Pie Kind = "pie"
 	// Map colours regions of a map (Spec.Map): Categories name the regions
 	// to colour, and each Series is one group, with a non-zero value for
 	// the regions it colours.
@@ -55,7 +53,7 @@ type Series struct {
 	Name   string
 	Values []float64 // one per category; may be fractional (19.5)
 	Stack  string    // non-empty: stacked with other series of the same Stack
-	Color  string    // optional fixed colour (#rrggbb); used by Map
+	Color  string    // optional fixed colour (#rrggbb); else the next of Palette
 }
 
 // Spec describes one chart. It is independent of any site: all text is
@@ -64,9 +62,9 @@ type Spec struct {
 	ID          string    // stable slug like "soknader-per-omrade"; element-id prefix, must be [a-z0-9-]+
 	Title       string    // Norwegian title; goes into <title> and aria-label
 	Desc        string    // one-sentence Norwegian summary; goes into <desc>
-	Kind        Kind      // Bar, HBar or Pie
-	Categories  []string  // x-axis (y for HBar) category labels, or pie slice names
-	Series      []Series  // Pie takes exactly one series
+	Kind        Kind      // Bar, HBar or Map
+	Categories  []string  // x-axis (y for HBar) category labels, or map regions
+	Series      []Series  // one or more rows of values
 	Unit        string    // optional suffix for value labels, e.g. " %"
 	Target      *float64  // optional reference line (markLine), labelled TargetLabel
 	TargetLabel string    // label of the Target line, e.g. "Mål"
@@ -74,7 +72,7 @@ type Spec struct {
 	Height      int       // px; 0 means DefaultHeight (HBar: grows with categories; Map: fits the view)
 	Map         *MapLayer // the geometry of a Map
 	// Highlight names a category to mark (the page's own area or
-	// participant): bold label, light band behind it.
+	// participant): bold label and outlined bars (Bar, HBar).
 	Highlight string
 }
 
@@ -88,9 +86,9 @@ func (s Spec) Validate() error {
 		return specError(s, "ID-en må være en slug av [a-z0-9-]+ (høyst 80 tegn)")
 	}
 	switch s.Kind {
-	case Bar, HBar, Pie, Map:
+	case Bar, HBar, Map:
 	default:
-		return specError(s, "ukjent Kind %q (skal være %q, %q eller %q)", s.Kind, Bar, HBar, Pie)
+		return specError(s, "ukjent Kind %q (skal være %q, %q eller %q)", s.Kind, Bar, HBar, Map)
 	}
 	switch {
 	case strings.TrimSpace(s.Title) == "":
@@ -99,8 +97,6 @@ func (s Spec) Validate() error {
 		return specError(s, "ingen kategorier")
 	case len(s.Series) == 0:
 		return specError(s, "ingen dataserier")
-	case s.Kind == Pie && len(s.Series) != 1:
-		return specError(s, "et kakediagram tar nøyaktig én dataserie, fikk %d", len(s.Series))
 	case strings.ContainsAny(s.Unit, "{}|\n"):
 		return specError(s, "enheten (Unit) %q kan ikke inneholde «{», «}», «|» eller linjeskift", s.Unit)
 	}
@@ -128,9 +124,6 @@ func (s Spec) validateValues() error {
 	if s.Target != nil && (math.IsNaN(*s.Target) || math.IsInf(*s.Target, 0)) {
 		return specError(s, "målet (Target) er ikke et endelig tall")
 	}
-	if s.Target != nil && s.Kind == Pie {
-		return specError(s, "et kakediagram kan ikke ha mål (Target)")
-	}
 	for i, c := range s.Categories {
 		if strings.TrimSpace(c) == "" {
 			return &Error{ID: s.ID, Category: i, Msg: fmt.Sprintf("kategori %d har tomt navn", i)}
@@ -141,11 +134,8 @@ func (s Spec) validateValues() error {
 			return specError(s, "serien %q har %d verdier for %d kategorier", ser.Name, len(ser.Values), len(s.Categories))
 		}
 		for j, v := range ser.Values {
-			switch {
-			case math.IsNaN(v) || math.IsInf(v, 0):
+			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return &Error{ID: s.ID, Category: j, Msg: fmt.Sprintf("verdi %d i serien %q er ikke et endelig tall", j, ser.Name)}
-			case v < 0 && s.Kind == Pie:
-				return &Error{ID: s.ID, Category: j, Msg: fmt.Sprintf("verdi %d i serien %q er negativ; et kakediagram trenger verdier ≥ 0", j, ser.Name)}
 			}
 		}
 	}

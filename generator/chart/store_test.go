@@ -104,7 +104,7 @@ func TestReadOnlyStore(t *testing.T) {
 // one: both come back as *Error with their index and category, in
 // Norwegian, and the good one is still drawn.
 func TestRenderReportsEveryFailure(t *testing.T) {
-	good := sampleSpecs()[Pie]
+	good := stackedSpec()
 	empty := sampleSpecs()[Bar]
 	empty.Categories = []string{"Finnmark", "UNN", " ", "Helgeland"}
 	zero := sampleSpecs()[HBar]
@@ -135,13 +135,13 @@ func TestScriptErrorWrapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = r.Render([]Spec{sampleSpecs()[Pie]})
+	_, err = r.Render([]Spec{stackedSpec()})
 	var es Errors
 	if !errors.As(err, &es) || len(es) != 1 {
 		t.Fatalf("want one *Error, got %v", err)
 	}
 	msg := es[0].Error()
-	if !strings.HasPrefix(msg, `figuren "fordeling-helseforetak" kunne ikke tegnes: `) || !strings.Contains(msg, "boom i skriptet") {
+	if !strings.HasPrefix(msg, `figuren "stillinger-etter-status" kunne ikke tegnes: `) || !strings.Contains(msg, "boom i skriptet") {
 		t.Errorf("got %q", msg)
 	}
 }
