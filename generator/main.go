@@ -16,11 +16,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
-	"alisnord/generator/chart"
 	"alisnord/generator/output"
+	"alisnord/generator/pipeline"
 	"alisnord/generator/render"
 	"alisnord/generator/search"
 	"alisnord/generator/serve"
@@ -90,23 +91,27 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// build runs the pipeline: load and check, render, write.
+// build runs the pipeline: load and check, render, write; a check
+// renders into nothing and writes nothing, caches included.
 func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	start := time.Now()
-	s, opt, err := prepare(cfg, checkOnly)
+	use := cacheUse(cfg)
+	if checkOnly && use == pipeline.ReadWrite {
+		use = pipeline.ReadOnly
+	}
+	b, err := newBuilder(cfg, use, render.LinkFolders)
 	if err != nil {
 		return err
 	}
-	for _, w := range s.Warnings() {
-		fmt.Fprintln(stdout, w)
-	}
 	if checkOnly {
-		files, err := render.Site(s, opt)
+		var n counter
+		res, err := b.Build(pipeline.Changes{}, &n)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", len(files), time.Since(start).Milliseconds())
-		for _, line := range s.CalendarLines() {
+		printWarnings(stdout, res.Site)
+		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", n.files.Load(), time.Since(start).Milliseconds())
+		for _, line := range res.Site.CalendarLines() {
 			fmt.Fprintln(stdout, line)
 		}
 		return nil
@@ -121,10 +126,12 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := render.Stream(s, opt, st); err != nil {
+	res, err := b.Build(pipeline.Changes{}, st)
+	if err != nil {
 		st.Abort()
 		return err
 	}
+	printWarnings(stdout, res.Site)
 	if err := indexSearch(st, tool, stdout); err != nil {
 		st.Abort()
 		return err
@@ -133,6 +140,36 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), st.Dir(), time.Since(start).Milliseconds())
+	return nil
+}
+
+// newBuilder assembles the pipeline for a command.
+func newBuilder(cfg config, use pipeline.CacheUse, links render.LinkForm) (*pipeline.Builder, error) {
+	return pipeline.New(pipeline.Config{
+		Root: cfg.root, Echarts: cfg.echarts, Cache: use, Links: links,
+		Load: site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired},
+	})
+}
+
+func cacheUse(cfg config) pipeline.CacheUse {
+	if cfg.noCache {
+		return pipeline.NoCache
+	}
+	return pipeline.ReadWrite
+}
+
+func printWarnings(w io.Writer, s *site.Site) {
+	for _, line := range s.Warnings() {
+		fmt.Fprintln(w, line)
+	}
+}
+
+// counter is the sink of a check: it counts the files and keeps none.
+type counter struct{ files atomic.Int64 }
+
+func (c *counter) Prepare([]string) error { return nil }
+func (c *counter) Write(output.File) error {
+	c.files.Add(1)
 	return nil
 }
 
@@ -166,68 +203,6 @@ func indexSearch(st *output.Staging, tool string, stdout io.Writer) error {
 	return err
 }
 
-// prepare loads and checks the site and readies the chart renderer. When
-// the input has problems, the site is still rendered, to nowhere, so that
-// one run reports the problems of every stage; what follows from a file
-// with problems is left out. A check (readOnly) reads drawn charts from
-// the cache but adds nothing to it.
-func prepare(cfg config, readOnly bool) (*site.Site, render.Options, error) {
-	root := os.DirFS(cfg.root)
-	s, loadDiags := site.LoadAll(root, site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired, Now: time.Now()})
-	bundlePath := cfg.echarts
-	if bundlePath == "" {
-		bundlePath = filepath.Join(cfg.root, ".cache", "echarts", "echarts.min.js")
-	}
-	bundle, err := chart.LoadBundle(bundlePath)
-	if err != nil {
-		return nil, render.Options{}, err
-	}
-	// Drawn charts and processed photos are kept between builds, keyed by
-	// their input and settings: an unchanged chart is not drawn again, an
-	// unchanged photo not scaled and encoded again. The chart cache keeps
-	// what the last build used and no more; a check, and the render of a
-	// site with problems, read both caches and add nothing.
-	charts := output.NewCache(filepath.Join(cfg.root, ".cache", "charts"))
-	photos := output.NewCache(filepath.Join(cfg.root, ".cache", "photos"))
-	opt := render.Options{Root: root}
-	if !cfg.noCache {
-		opt.Photos = photos.ReadOnly()
-	}
-	if len(loadDiags) > 0 {
-		// The charts of a site with bad data would only fail as a
-		// consequence; they are drawn once the data loads.
-		return nil, opt, allProblems(s, opt, loadDiags)
-	}
-	renderer, err := chart.NewRenderer(bundle, 0)
-	if err != nil {
-		return nil, render.Options{}, err
-	}
-	switch {
-	case cfg.noCache:
-	case readOnly:
-		renderer.UseReadOnlyStore(charts)
-	default:
-		renderer.UseStore(charts)
-		opt.Photos = photos
-	}
-	opt.Charts = renderer
-	return s, opt, nil
-}
-
-// allProblems adds to the loader's problems those the render finds in
-// what did load, leaving out what may follow from the files with problems.
-func allProblems(s *site.Site, opt render.Options, ds site.Diagnostics) error {
-	opt.Suspect = map[string]bool{}
-	for _, d := range ds {
-		opt.Suspect[d.Path] = true
-	}
-	var rendered site.Diagnostics
-	if errors.As(render.Stream(s, opt, render.Discard), &rendered) {
-		ds = append(ds, rendered...)
-	}
-	return ds.Err()
-}
-
 // commit publishes the build; a failure after the swap, such as an old
 // tree that would not be deleted, is a warning: the new site is in place.
 func commit(st *output.Staging, stderr io.Writer) error {
@@ -250,16 +225,15 @@ const bundleZip = "alis-nord-frakoblet.zip"
 // build, swapped in with it; a -zip elsewhere is written after.
 func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	start := time.Now()
-	s, opt, err := prepare(cfg, false)
+	b, err := newBuilder(cfg, cacheUse(cfg), render.LinkFiles)
 	if err != nil {
 		return err
 	}
-	opt.Links = render.LinkFiles
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err
 	}
-	files, zipFile, zipStaged, err := stageBundle(cfg, s, opt, st)
+	files, zipFile, zipStaged, err := stageBundle(cfg, b, st, stdout)
 	if err != nil {
 		st.Abort()
 		return err
@@ -280,7 +254,7 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 // stageBundle renders the site into st, with the zip when it belongs in
 // the output folder (staged says so); a zip elsewhere is checked first, so
 // a bad -zip refuses the bundle before anything is written.
-func stageBundle(cfg config, s *site.Site, opt render.Options, st *output.Staging) (files []output.File, zipFile string, staged bool, err error) {
+func stageBundle(cfg config, b *pipeline.Builder, st *output.Staging, stdout io.Writer) (files []output.File, zipFile string, staged bool, err error) {
 	zipFile, zipRel := filepath.Join(st.Dir(), bundleZip), bundleZip
 	if cfg.zip != "" {
 		if zipFile, zipRel, err = st.Locate(cfg.root, cfg.zip); err != nil {
@@ -292,9 +266,13 @@ func stageBundle(cfg config, s *site.Site, opt render.Options, st *output.Stagin
 			}
 		}
 	}
-	if files, err = render.Site(s, opt); err != nil {
+	var c render.Collector
+	res, err := b.Build(pipeline.Changes{}, &c)
+	if err != nil {
 		return nil, "", false, err
 	}
+	printWarnings(stdout, res.Site)
+	files = c.Files()
 	written := files
 	if zipRel != "" {
 		data, err := output.Zip("alis-nord", files)

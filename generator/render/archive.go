@@ -56,7 +56,7 @@ func (r *renderer) archivePages(years []ArchiveYear) []*Page {
 	out := make([]*Page, len(years))
 	for i := range years {
 		y := years[i]
-		p := newPage(r, "archive", y.URL, fmt.Sprintf("Nyheter fra %d", y.Year))
+		p := newPage(r, KindArchive, y.URL, fmt.Sprintf("Nyheter fra %d", y.Year))
 		p.Nav, p.Year, p.Years = "nyheter", &y, index
 		p.Description = fmt.Sprintf("Alle nyhetene fra ALIS-Nord i %d, måned for måned.", y.Year)
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}

@@ -18,7 +18,7 @@ func news(specs ...string) []*site.Article {
 		if err != nil {
 			panic(err)
 		}
-		a := &site.Article{Title: date, Slug: "nyheter/" + date, News: true, Date: d}
+		a := &site.Article{Meta: site.Meta{Title: date, Slug: "nyheter/" + date, News: true, Date: d}}
 		if tags != "" {
 			a.Tags = strings.Split(tags, ",")
 		}

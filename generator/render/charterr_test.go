@@ -61,8 +61,8 @@ func renderArchive(t *testing.T, ar *txtar.Archive, cr ChartRenderer) error {
 // TestChartErrorAtDataEntry has the chart code refuse one area's name
 // (the loader already refuses an empty one): the failure is reported in Norwegian at the area in
 // data/areas.toml, once per chart, and the broken link and shortcode
-// planted beside it are reported too, by Site and by every build of an
-// Incremental.
+// planted beside it are reported too, by Site and by every build of a
+// remembering engine.
 func TestChartErrorAtDataEntry(t *testing.T) {
 	ar := smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nSe [x](/finnes-ikke/). {{% tall x %}}\n")
 	refuse := checkingCharts{badCategory: "Sør"}
@@ -73,10 +73,10 @@ func TestChartErrorAtDataEntry(t *testing.T) {
 	if lerr != nil {
 		t.Fatal(lerr)
 	}
-	inc := NewIncremental()
-	for i := range 2 { // the second build takes the charts and pages from the cache
-		if _, incErr := inc.Site(s, Options{Root: m, Charts: refuse}); fmt.Sprint(incErr) != fmt.Sprint(err) {
-			t.Errorf("Incremental build %d reports\n%v\nwhere Site reports\n%v", i+1, incErr, err)
+	inc := NewEngine(Remember)
+	for i := range 2 { // the second build takes the charts and pages from memory
+		if _, incErr := renderWith(inc, s, Options{Root: m, Charts: refuse}); fmt.Sprint(incErr) != fmt.Sprint(err) {
+			t.Errorf("remembering build %d reports\n%v\nwhere a fresh engine reports\n%v", i+1, incErr, err)
 		}
 	}
 	for _, want := range []string{

@@ -194,7 +194,7 @@ func (r *renderer) chartProblems(p *Page) site.Diagnostics {
 	var ds site.Diagnostics
 	for _, v := range p.Charts {
 		if v.problem != "" {
-			ds.Add(site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, "%s", v.problem)
+			ds.Add(site.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, "%s", v.problem)
 		}
 	}
 	return ds

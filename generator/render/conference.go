@@ -50,7 +50,7 @@ func (r *renderer) conferencePages() []*Page {
 	if c == nil {
 		return nil
 	}
-	page := newPage(r, "conference", conferenceURL, c.Title)
+	page := newPage(r, KindConference, conferenceURL, c.Title)
 	page.Event, page.Nav = c, "hendelser"
 	page.Description = c.Title + ": " + FormatDatePrecision(c.Date, c.Precision) + ", " + orUnknown(c.Venue) + "."
 	page.Crumbs = []Crumb{{"Hendelser", "hendelser/"}}
@@ -59,7 +59,7 @@ func (r *renderer) conferencePages() []*Page {
 	}
 	page.Links = append(page.Links, Crumb{"Faktaark", factSheetURL})
 
-	sheet := newPage(r, "factsheet", factSheetURL, "Faktaark: "+r.site.Settings.Title)
+	sheet := newPage(r, KindFactSheet, factSheetURL, "Faktaark: "+r.site.Settings.Title)
 	sheet.Event, sheet.Nav = c, "hendelser"
 	sheet.Description = "Nøkkeltall, figurer og deltakere i " + r.site.Settings.Title + " på to A4-sider."
 	sheet.Crumbs = []Crumb{{"Hendelser", "hendelser/"}, {c.Title, conferenceURL}}
@@ -71,7 +71,7 @@ func (r *renderer) conferencePages() []*Page {
 // slidesPage turns a deck into its page; the slides themselves are split
 // out when the page is rendered.
 func (r *renderer) slidesPage(a *site.Article) *Page {
-	p := newPage(r, "slides", a.Slug+"/", a.Title)
+	p := newPage(r, KindSlides, a.Slug+"/", a.Title)
 	p.Article, p.Description, p.Nav = a, a.Summary, "hendelser"
 	if c := conference(r.site); c != nil {
 		p.Crumbs = []Crumb{{"Hendelser", "hendelser/"}, {c.Title, conferenceURL}}

@@ -17,7 +17,7 @@ func TestDescription(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := description(&site.Article{Summary: tc.summary, Body: []byte(tc.body)})
+			got := description(&site.Article{Meta: site.Meta{Summary: tc.summary}, Body: []byte(tc.body)})
 			if got != tc.want {
 				t.Errorf("description = %q, want %q", got, tc.want)
 			}

@@ -12,7 +12,7 @@ const englishURL = "en/"
 // for readers who do not read Norwegian, linked both ways with the front
 // page (hreflang).
 func (r *renderer) englishPage(front *Page) *Page {
-	p := newPage(r, "english", englishURL, "ALIS-Nord in English")
+	p := newPage(r, KindEnglish, englishURL, "ALIS-Nord in English")
 	p.Lang = "en"
 	p.Description = "ALIS-Nord: training positions for general practitioners in Northern Norway. What the project is, key figures and contact."
 	both := []Alternate{{r.site.Settings.Language, front.URL}, {"en", englishURL}}

@@ -105,7 +105,7 @@ const feedSize = 20
 func (r *renderer) feeds(pages []*Page) []output.File {
 	pageOf := make(map[*site.Article]*Page, len(r.site.Articles))
 	for _, p := range pages {
-		if p.Kind == "article" {
+		if p.Kind == KindArticle {
 			pageOf[p.Article] = p
 		}
 	}
@@ -177,7 +177,7 @@ type siteURL struct {
 func (r *renderer) sitemap(pages []*Page) []byte {
 	var set urlSet
 	for _, p := range pages {
-		if p.Kind == "404" {
+		if p.Kind == KindNotFound {
 			continue
 		}
 		u := siteURL{Loc: r.site.Settings.BaseURL + p.URL}

@@ -54,23 +54,28 @@ func (f *fingerprint) time(t time.Time) {
 func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
 
 // articleMeta hashes everything of an article a page may show but its
-// Markdown body and its neighbours: lists, tag pages and neighbours' links
-// show these fields. TestArticleMetaCoversFields keeps it complete.
+// Markdown body and its neighbours: its Meta, whole, by reflection, so a
+// field added to site.Meta needs no change here.
 func (f *fingerprint) articleMeta(a *site.Article) {
-	f.str(a.Path, a.Slug, a.Title, a.Summary, a.Author, string(a.Layout), a.Image, a.ImageAlt, a.ImagePos.Path)
-	f.num(uint64(a.ImagePos.Line), uint64(a.ImagePos.Col))
-	f.flag(a.News)
-	f.flag(a.Draft)
+	f.value(reflect.ValueOf(a.Meta))
 	f.flag(a.Future)
 	f.flag(a.Expired)
-	f.time(a.Date)
-	f.time(a.PublishDate)
-	f.time(a.ExpiryDate)
-	f.time(a.FiguresAt)
-	f.time(a.LastMod)
-	f.flag(a.FiguresLatest)
-	f.num(uint64(len(a.Tags)), uint64(a.BodyLine), uint64(a.TagsLine))
-	f.str(a.Tags...)
+}
+
+// pageIdentity hashes what pages() sets on a page besides its articles,
+// which keys hashes by their meta: every exported field by reflection
+// (pointers are not followed, so the lists' articles are only counted),
+// the pager and archive year they point to, and how the page links.
+func (f *fingerprint) pageIdentity(p *Page) {
+	f.value(reflect.ValueOf(p).Elem())
+	if p.Pager != nil {
+		f.value(reflect.ValueOf(p.Pager).Elem())
+	}
+	if p.Year != nil {
+		f.value(reflect.ValueOf(p.Year).Elem())
+	}
+	f.str(p.root)
+	f.num(uint64(p.form))
 }
 
 // value hashes a data value of the model by reflection: structs, slices,

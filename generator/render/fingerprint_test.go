@@ -9,9 +9,9 @@ import (
 	"alisnord/generator/site"
 )
 
-// TestArticleMetaCoversFields changes each field of site.Article in turn
-// and checks that articleMeta notices: a field added to Article and left
-// out of the fingerprint would leave stale pages in the dev server.
+// TestArticleMetaCoversFields changes each field of site.Meta in turn,
+// and the publishing flags, and checks that articleMeta notices: a field
+// the fingerprint missed would leave stale pages in the dev server.
 func TestArticleMetaCoversFields(t *testing.T) {
 	seed := maphash.MakeSeed()
 	sum := func(a *site.Article) uint64 {
@@ -19,17 +19,19 @@ func TestArticleMetaCoversFields(t *testing.T) {
 		f.articleMeta(a)
 		return f.sum()
 	}
-	base := site.Article{Title: "T", Tags: []string{"a"}, Date: time.Date(2019, 1, 2, 0, 0, 0, 0, time.UTC)}
-	covered := map[string]bool{"Body": true, "Prev": true, "Next": true} // hashed on their own
-	typ := reflect.TypeOf(base)
+	base := site.Article{Meta: site.Meta{Title: "T", Tags: []string{"a"}, Date: time.Date(2019, 1, 2, 0, 0, 0, 0, time.UTC)}}
+	for _, flag := range []func(*site.Article){func(a *site.Article) { a.Future = true }, func(a *site.Article) { a.Expired = true }} {
+		a := base
+		if flag(&a); sum(&a) == sum(&base) {
+			t.Error("articleMeta ignores a publishing flag")
+		}
+	}
+	typ := reflect.TypeOf(base.Meta)
 	for i := range typ.NumField() {
 		field := typ.Field(i)
-		if covered[field.Name] {
-			continue
-		}
 		a := base
 		a.Tags = append([]string(nil), base.Tags...)
-		v := reflect.ValueOf(&a).Elem().Field(i)
+		v := reflect.ValueOf(&a.Meta).Elem().Field(i)
 		switch x := v.Addr().Interface().(type) {
 		case *string:
 			*x += "x"
@@ -46,11 +48,55 @@ func TestArticleMetaCoversFields(t *testing.T) {
 		case *site.Layout:
 			*x += "x"
 		default:
-			t.Errorf("field %s (%s): teach this test and articleMeta about its type", field.Name, field.Type)
+			t.Errorf("field %s (%s): teach this test about its type", field.Name, field.Type)
 			continue
 		}
 		if sum(&a) == sum(&base) {
-			t.Errorf("articleMeta ignores Article.%s", field.Name)
+			t.Errorf("articleMeta ignores Meta.%s", field.Name)
+		}
+	}
+}
+
+// TestPageIdentityCoversFields sets each exported field of a Page in turn
+// and checks that pageIdentity notices, but for the fields whose content
+// the page's key hashes in its own way: the site (its data), the article,
+// area, participant, tag and event shown (their meta or the data), the
+// lists of articles (their meta), and what rendering fills in.
+func TestPageIdentityCoversFields(t *testing.T) {
+	seed := maphash.MakeSeed()
+	sum := func(p *Page) uint64 {
+		f := newFingerprint(seed)
+		f.pageIdentity(p)
+		return f.sum()
+	}
+	elsewhere := map[string]bool{"Site": true, "Article": true, "Area": true, "Participant": true, "Tag": true,
+		"Event": true, "Articles": true, "Related": true, "Body": true, "Slides": true}
+	base := Page{}
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		field := typ.Field(i)
+		if !field.IsExported() || elsewhere[field.Name] {
+			continue
+		}
+		p := base
+		v := reflect.ValueOf(&p).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		case reflect.Pointer:
+			e := reflect.New(v.Type().Elem())
+			e.Elem().Field(0).SetInt(1) // Pager.Number, ArchiveYear.Year
+			v.Set(e)
+		default:
+			t.Errorf("field %s (%s): teach this test about its kind", field.Name, field.Type)
+			continue
+		}
+		if sum(&p) == sum(&base) {
+			t.Errorf("pageIdentity ignores Page.%s", field.Name)
 		}
 	}
 }
@@ -71,7 +117,7 @@ func TestDataValue(t *testing.T) {
 	if sum(s) != before {
 		t.Fatal("the data hash is not stable")
 	}
-	s.Articles = []*site.Article{{Title: "x"}}
+	s.Articles = []*site.Article{{Meta: site.Meta{Title: "x"}}}
 	if sum(s) != before {
 		t.Error("the data hash depends on the articles")
 	}

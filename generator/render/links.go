@@ -23,7 +23,7 @@ type mdLink struct {
 // at the template that writes them (templates.linkSource), without naming
 // the page, so a mistake in the layout is reported once, not once a page.
 func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates) site.Diagnostics {
-	if p.Kind == "404" {
+	if p.Kind == KindNotFound {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
 	var ds site.Diagnostics

@@ -137,7 +137,7 @@ func TestDeepNestingRefused(t *testing.T) {
 	md := newMarkdown()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(tc.body)}
+			a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(tc.body)}
 			_, _, ds := convert(md, a, hostileEnv())
 			if len(ds) == 0 || !strings.Contains(ds[0].String(), tc.want) {
 				t.Errorf("want …%s…, got %v", tc.want, ds)
@@ -162,7 +162,7 @@ func TestNestingWithinLimitPasses(t *testing.T) {
 	md := newMarkdown()
 	for _, body := range []string{strings.Repeat("- ", 100) + "x\n", indentedList(100), "```\n" + strings.Repeat(" ", 199) + "x\n```\n",
 		strings.Repeat("[a]: /x\n\n", 5000), strings.Repeat(strings.Repeat("[a]: /x\n", 1000)+"\n", 3)} {
-		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
+		a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(body)}
 		if _, _, ds := convert(md, a, hostileEnv()); len(ds) > 0 {
 			t.Errorf("%.20q…: %v", body, ds)
 		}
@@ -173,7 +173,7 @@ func TestNestingWithinLimitPasses(t *testing.T) {
 // and one of 100,000 "{{%": each line is one problem, read once.
 func TestHostileShortcodesComplete(t *testing.T) {
 	body := strings.Repeat("{{<", 100_000) + "\n\n" + strings.Repeat("{{%", 100_000) + "\n"
-	a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
+	a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(body)}
 	_, _, ds := convert(newMarkdown(), a, hostileEnv())
 	if len(ds) != 2 || ds[0].Pos.String() != "content/nyheter/x.md:5:1" || ds[1].Pos.String() != "content/nyheter/x.md:7:1" {
 		t.Errorf("want one problem at 5:1 and one at 7:1, got %v", ds)
@@ -199,7 +199,7 @@ func TestHostileArticleCompletes(t *testing.T) {
 	}
 	body := manyLinks(125_000)
 	body = append(body, strings.Repeat("## Tall\n\n", 20_000)...)
-	a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: body}
+	a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: body}
 	html, links, ds := convert(newMarkdown(), a, hostileEnv())
 	if len(ds) > 0 {
 		t.Fatal(ds)
@@ -222,7 +222,7 @@ func TestHostileArticleCompletes(t *testing.T) {
 func BenchmarkConvertLinks(b *testing.B) {
 	md := newMarkdown()
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: manyLinks(n)}
+		a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: manyLinks(n)}
 		b.Run(fmt.Sprintf("links=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(a.Body)))
 			for b.Loop() {
@@ -239,7 +239,7 @@ func BenchmarkConvertLinks(b *testing.B) {
 func BenchmarkConvertNesting(b *testing.B) {
 	md := newMarkdown()
 	for _, n := range []int{100, 1_000, 10_000} {
-		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(strings.Repeat(strings.Repeat("- ", 100)+"x\n", n))}
+		a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(strings.Repeat(strings.Repeat("- ", 100)+"x\n", n))}
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(a.Body)))
 			for b.Loop() {

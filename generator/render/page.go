@@ -11,7 +11,7 @@ import (
 // and the one thing it is about.
 type Page struct {
 	Site        *site.Site
-	Kind        string // template: templates/pages/<Kind>.html
+	Kind        Kind
 	Path        string // output file, e.g. "omrader/unn/index.html"
 	URL         string // public path below the base URL, e.g. "omrader/unn/"
 	Title       string
@@ -61,7 +61,7 @@ type Pager struct {
 
 // newPage sets where a page lives; url is "" for the front page, a path
 // ending in "/" for a folder page, or a file name such as "404.html".
-func newPage(r *renderer, kind, url, title string) *Page {
+func newPage(r *renderer, kind Kind, url, title string) *Page {
 	p := &Page{Site: r.site, Kind: kind, URL: url, Title: title, fig: r.figures, Serve: r.opt.Serve, photos: r.photos, form: r.opt.Links}
 	if r.latest != nil {
 		p.latest = r.latest.fig

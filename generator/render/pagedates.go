@@ -77,8 +77,8 @@ func (p *Page) Updated() time.Time {
 }
 
 // dataPages are the page kinds that show figures from data/.
-var dataPages = map[string]bool{"front": true, "stats": true, "areas": true, "area": true,
-	"participants": true, "participant": true, "project": true, "events": true, "factsheet": true}
+var dataPages = map[Kind]bool{KindFront: true, KindStats: true, KindAreas: true, KindArea: true,
+	KindParticipants: true, KindParticipant: true, KindProject: true, KindEvents: true, KindFactSheet: true}
 
 // lastMod is a page's date in the sitemap: an article's lastmod or date,
 // the newest data for a page of figures.

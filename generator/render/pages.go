@@ -13,7 +13,7 @@ func (r *renderer) pages() []*Page {
 	var out []*Page
 	add := func(p *Page) *Page { out = append(out, p); return p }
 
-	front := add(newPage(r, "front", "", s.Settings.Title))
+	front := add(newPage(r, KindFront, "", s.Settings.Title))
 	front.Description = s.Settings.Description
 	front.Articles = firstN(s.Articles, 3)
 	front.Charts = r.chartViews(front, "soknader-per-omrade")
@@ -23,7 +23,7 @@ func (r *renderer) pages() []*Page {
 
 	years := archiveYears(s.Articles)
 	archive := r.archivePages(years)
-	for _, p := range r.listPages("news", "nyheter/", "Nyheter", "nyheter", s.Articles, nil) {
+	for _, p := range r.listPages(KindNews, "nyheter/", "Nyheter", "nyheter", s.Articles, nil) {
 		if len(archive) > 0 {
 			p.Years = archive[0].Years
 		}
@@ -31,66 +31,66 @@ func (r *renderer) pages() []*Page {
 	}
 	out = append(out, archive...)
 	for _, a := range s.Articles {
-		p := add(newPage(r, "article", a.URL(), a.Title))
+		p := add(newPage(r, KindArticle, a.URL(), a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
 		p.Related = related(s.Articles, a)
 	}
-	tags := add(newPage(r, "tags", "tagger/", "Emner"))
+	tags := add(newPage(r, KindTags, "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
 	for i := range s.Tags {
 		t := &s.Tags[i]
-		out = append(out, r.listPages("news", t.URL(), "Emne: "+t.Name, "tagger", t.Articles, t)...)
+		out = append(out, r.listPages(KindNews, t.URL(), "Emne: "+t.Name, "tagger", t.Articles, t)...)
 	}
 	for _, a := range s.Pages {
 		if a.Layout == site.LayoutSlideDeck {
 			add(r.slidesPage(a))
 			continue
 		}
-		p := add(newPage(r, "page", a.Slug+"/", a.Title))
+		p := add(newPage(r, KindPage, a.Slug+"/", a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), a.Slug
 	}
 
-	areas := add(newPage(r, "areas", "omrader/", "Helseforetaksområdene"))
+	areas := add(newPage(r, KindAreas, "omrader/", "Helseforetaksområdene"))
 	areas.Nav, areas.Description = "omrader", "Søknader, deltakere og ALIS-stillinger i de fire helseforetaksområdene i Nord-Norge."
 	areas.Charts = r.chartViews(areas, mapAllID)
 	for i := range s.Areas {
 		a := &s.Areas[i]
-		p := add(newPage(r, "area", "omrader/"+a.ID+"/", a.Name))
+		p := add(newPage(r, KindArea, "omrader/"+a.ID+"/", a.Name))
 		p.Area, p.Nav = a, "omrader"
 		p.Description = fmt.Sprintf("ALIS-Nord i %s: søknader, deltakere og ALIS-stillinger.", a.Name)
 		p.Crumbs = []Crumb{{"Områder", "omrader/"}}
 		p.Charts = r.areaCharts(p, a)
 		p.Progress = r.chartViews(p, progressID+"-"+a.ID)
 	}
-	parts := add(newPage(r, "participants", "deltakere/", "Deltakerne"))
+	parts := add(newPage(r, KindParticipants, "deltakere/", "Deltakerne"))
 	parts.Nav, parts.Description = "deltakere", "Kommunene som deltar i ALIS-Nord, med ALIS-stillingene sine."
 	for i := range s.Participants {
 		pt := &s.Participants[i]
-		p := add(newPage(r, "participant", "deltakere/"+pt.ID+"/", pt.Name))
+		p := add(newPage(r, KindParticipant, "deltakere/"+pt.ID+"/", pt.Name))
 		p.Participant, p.Nav = pt, "deltakere"
 		p.Description = fmt.Sprintf("%s i ALIS-Nord: %d %s.", pt.Name, pt.Positions, plural(pt.Positions, "ALIS-stilling", "ALIS-stillinger"))
 		p.Crumbs = []Crumb{{"Deltakere", "deltakere/"}}
 		p.Charts = r.participantCharts(p, pt)
 	}
-	stats := add(newPage(r, "stats", "statistikk/", "Statistikk"))
+	stats := add(newPage(r, KindStats, "statistikk/", "Statistikk"))
 	stats.Nav, stats.Description = "statistikk", "Søknader, kommuner, innbyggere og ALIS-stillinger per helseforetaksområde, som figurer og tabeller."
 	stats.Charts = r.chartViews(stats, chartOrder...)
 	stats.Progress = r.chartViews(stats, progressID)
-	project := add(newPage(r, "project", "prosjektet/", "Prosjektet"))
+	project := add(newPage(r, KindProject, "prosjektet/", "Prosjektet"))
 	project.Nav, project.Description = "prosjektet", "Mål, organisering og finansiering av ALIS-Nord."
-	events := add(newPage(r, "events", "hendelser/", "Hendelser"))
+	events := add(newPage(r, KindEvents, "hendelser/", "Hendelser"))
 	events.Nav, events.Description = "hendelser", "Viktige datoer i ALIS-Nord."
 	out = append(out, r.conferencePages()...)
 	add(r.searchPage(archive))
 	add(r.englishPage(front))
-	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
+	notFound := add(newPage(r, KindNotFound, "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
 	return out
 }
 
 // listPages paginates articles at the site's page size: url, url+"side/2/" …
-func (r *renderer) listPages(kind, url, title, nav string, articles []*site.Article, tag *site.Tag) []*Page {
+func (r *renderer) listPages(kind Kind, url, title, nav string, articles []*site.Article, tag *site.Tag) []*Page {
 	size := r.site.Settings.PageSize
 	total := max(1, (len(articles)+size-1)/size)
 	pageURL := func(n int) string {

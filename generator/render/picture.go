@@ -97,7 +97,7 @@ func (r *renderer) photoHTML(p *Page) func(img *ast.Image, src []byte) (string, 
 
 // MainImage is the article's main image at the top of its page, or nil.
 func (p *Page) MainImage() *Picture {
-	if p.Article == nil || p.Kind == "slides" {
+	if p.Article == nil || p.Kind == KindSlides {
 		return nil
 	}
 	pp := p.mainPhoto(p.Article.Path, p.Article.Image)

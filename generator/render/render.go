@@ -5,18 +5,13 @@ package render
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
-	"sort"
-	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
-	"golang.org/x/sync/errgroup"
 
 	"alisnord/generator/output"
 	"alisnord/generator/photo"
@@ -59,108 +54,11 @@ type renderer struct {
 	dated    map[time.Time]*view         // by epoch (views.go)
 	epochs   map[*site.Article]time.Time // the epoch of each article with a dated view
 	charts   map[string]*chartData
-	memo     *Incremental  // the dev server's caches; nil in a full build
+	memo     *Engine       // the engine rendering, which keeps the sitemap
 	svgDone  chan struct{} // closed when drawCharts has set every SVG
 	svgDiags site.Diagnostics
 	follow   followOn  // problems that follow from a broken input
 	photos   *photoSet // filled by preparePhotos, shared with every Page
-}
-
-// Site renders every file of the public site, sorted by path. Every
-// problem the render finds comes back, sorted, as site.Diagnostics: in
-// templates, in Markdown (unknown or malformed figures, unknown charts,
-// unsafe or broken links, nesting too deep), in drawing charts, and two
-// pages claiming one path. One problem never hides another.
-func Site(s *site.Site, opt Options) ([]output.File, error) {
-	var c collector
-	if err := Stream(s, opt, &c); err != nil {
-		return nil, err
-	}
-	sort.Slice(c.files, func(i, j int) bool { return c.files[i].Path < c.files[j].Path })
-	return c.files, nil
-}
-
-// Sink receives the files of a render; *output.Staging writes them to disk.
-type Sink interface {
-	// Prepare is given the path of every file before the first Write.
-	Prepare(paths []string) error
-	// Write is given one file. It is called from several goroutines at
-	// once and must not keep f.Data: the buffer is reused.
-	Write(f output.File) error
-}
-
-// collector is the Sink of Site: the files in memory.
-type collector struct {
-	mu    sync.Mutex
-	files []output.File
-}
-
-func (c *collector) Prepare(paths []string) error {
-	c.files = make([]output.File, 0, len(paths))
-	return nil
-}
-
-func (c *collector) Write(f output.File) error {
-	f.Data = bytes.Clone(f.Data)
-	c.mu.Lock()
-	c.files = append(c.files, f)
-	c.mu.Unlock()
-	return nil
-}
-
-// Stream renders every file of the public site and hands each to the sink
-// as soon as it is ready, from several goroutines at once, so a build never
-// holds the whole site in memory. When Stream returns an error (the
-// problems Site reports, or the sink's first error), the files already
-// written are not a site and must be thrown away (output.Staging.Abort).
-func Stream(s *site.Site, opt Options, sink Sink) error {
-	tmpl, err := parseTemplates(opt.Root)
-	if err != nil {
-		return withoutTemplates(s, opt, err)
-	}
-	// The renderer does not keep the chart renderer: once the SVGs are
-	// drawn, its JavaScript runtimes can be collected while pages render.
-	charts := opt.Charts
-	opt.Charts = nil
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), tmpl: tmpl, svgDone: make(chan struct{}), follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}}
-	r.buildViews()
-	all := r.buildCharts()
-	go func() {
-		r.svgDiags = r.drawCharts(charts, all)
-		close(r.svgDone)
-	}()
-	assets, err := r.assets()
-	if err != nil {
-		<-r.svgDone
-		return err
-	}
-	pages := r.pages()
-	ds := r.preparePhotos()
-	assets = append(assets, r.photos.files...)
-	paths := outputPaths(pages, r.extraPaths(), assets)
-	checkCollisions(paths, pages, &ds)
-	if err := sink.Prepare(paths); err != nil {
-		<-r.svgDone
-		return err
-	}
-	pageDiags, err := r.renderPages(pages, paths, sink.Write)
-	<-r.svgDone
-	if err != nil {
-		return err
-	}
-	ds = append(ds, r.svgDiags...)
-	for _, d := range pageDiags {
-		ds = append(ds, d...)
-	}
-	if err := ds.Err(); err != nil {
-		return err
-	}
-	for _, f := range append(r.extras(pages), assets...) {
-		if err := sink.Write(f); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // withoutTemplates returns, when the templates do not parse (tmplErr),
@@ -184,51 +82,6 @@ func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
 	return ds.Err()
 }
 
-// renderPages renders the pages in parallel and hands each page without
-// problems to emit as it is done; pages that show charts go last, so the
-// SVGs are drawn meanwhile. Each page's problems (Markdown, template,
-// links) land in its own slot, so the report never depends on
-// scheduling, and one problem never hides another. The error is emit's.
-func (r *renderer) renderPages(pages []*Page, paths []string, emit func(output.File) error) ([]site.Diagnostics, error) {
-	exists := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		exists[p] = true
-	}
-	feed := map[*site.Article]bool{}
-	for _, a := range firstN(r.site.Articles, feedSize) {
-		feed[a] = true
-	}
-	diags := make([]site.Diagnostics, len(pages))
-	g, ctx := errgroup.WithContext(context.Background())
-	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
-	for _, i := range renderOrder(pages) {
-		p := pages[i]
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return nil
-			}
-			buf := buffers.Get().(*bytes.Buffer)
-			defer buffers.Put(buf)
-			buf.Reset()
-			ds, ok := r.page(p, buf)
-			if ok {
-				ds = append(ds, checkLinks(p, buf.Bytes(), func(t string) bool { return exists[t] || r.follow.missingPage(t) }, r.tmpl)...)
-			}
-			if diags[i] = ds; len(ds) > 0 {
-				return nil
-			}
-			if !feed[p.Article] {
-				p.Body, p.links = "", nil // only the feed needs a body after its page
-			}
-			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
-		})
-	}
-	return diags, g.Wait()
-}
-
-// buffers holds page buffers for reuse; each grows to the largest page.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // renderOrder lists the pages without charts first.
 func renderOrder(pages []*Page) []int {
 	out := make([]int, 0, len(pages))
@@ -251,7 +104,7 @@ func renderOrder(pages []*Page) []int {
 func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok bool) {
 	if p.Article != nil {
 		p.Body, p.links, ds = r.convert(p)
-		if p.Kind == "slides" {
+		if p.Kind == KindSlides {
 			p.Slides = splitSlides(p.Body)
 		}
 	}
@@ -265,11 +118,18 @@ func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok boo
 	return ds, true
 }
 
+// renderPage renders one page into a buffer of its own.
+func (r *renderer) renderPage(p *Page) (output.File, site.Diagnostics) {
+	var buf bytes.Buffer
+	ds, _ := r.page(p, &buf)
+	return output.File{Path: p.Path, Data: buf.Bytes()}, ds
+}
+
 // convert renders the Markdown of p's article for p: a slide deck with
 // its slide markers.
 func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) {
 	md := r.md
-	if p.Kind == "slides" {
+	if p.Kind == KindSlides {
 		md = r.slides
 	}
 	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink, photo: r.photoHTML(p), lenient: r.follow.unknownName()})

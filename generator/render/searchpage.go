@@ -4,7 +4,7 @@ package render
 // Pagefind writes after the build). Without JavaScript, and in the offline
 // bundle, where Pagefind cannot load from file://, it offers the archive.
 func (r *renderer) searchPage(archive []*Page) *Page {
-	p := newPage(r, "search", "sok/", "Søk")
+	p := newPage(r, KindSearch, "sok/", "Søk")
 	p.Nav, p.Description = "sok", "Søk i nyheter, sider, områder og deltakere i ALIS-Nord."
 	if len(archive) > 0 {
 		p.Years = archive[0].Years
@@ -23,7 +23,7 @@ func (p *Page) Offline() bool { return p.form == LinkFiles }
 // repeat what the articles say, the search page itself, the 404 page,
 // slides and fact sheets, which repeat the pages they come from, and the
 // English page (the index is Norwegian).
-var unindexed = map[string]bool{"front": true, "news": true, "archive": true, "tags": true, "search": true, "404": true, "slides": true, "factsheet": true, "english": true}
+var unindexed = map[Kind]bool{KindFront: true, KindNews: true, KindArchive: true, KindTags: true, KindSearch: true, KindNotFound: true, KindSlides: true, KindFactSheet: true, KindEnglish: true}
 
 // Indexed tells whether the search indexes this page (data-pagefind-body
 // on its main content).

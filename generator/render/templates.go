@@ -131,9 +131,9 @@ func (t *templates) parseFile(set *template.Template, root fs.FS, file string) e
 }
 
 func (t *templates) execute(w io.Writer, p *Page) error {
-	set := t.byKind[p.Kind]
+	set := t.byKind[string(p.Kind)]
 	if set == nil {
-		return site.Diagnostics{{Pos: site.Pos{Path: pagesDir + "/" + p.Kind + ".html"}, Msg: "sidemalen finnes ikke"}}
+		return site.Diagnostics{{Pos: site.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, Msg: "sidemalen finnes ikke"}}
 	}
 	return set.ExecuteTemplate(w, "base", p)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -83,10 +84,32 @@ func TestTemplateErrorHidesNothing(t *testing.T) {
 	if lerr != nil {
 		t.Fatal(lerr)
 	}
-	_, incErr := NewIncremental().Site(s, Options{Root: m})
+	_, incErr := renderWith(NewEngine(Remember), s, Options{Root: m})
 	for _, err := range []error{err, incErr} {
 		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "templates/partials/news.html:1: malfeil") {
 			t.Errorf("want %s… and the template error, got:\n%v", want, err)
 		}
+	}
+}
+
+// TestKindsHaveTemplates checks that every kind of page has its template
+// under templates/pages and every template there a kind.
+func TestKindsHaveTemplates(t *testing.T) {
+	entries, err := os.ReadDir("../../" + pagesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]bool{}
+	for _, e := range entries {
+		files[strings.TrimSuffix(e.Name(), ".html")] = true
+	}
+	for _, k := range Kinds {
+		if !files[string(k)] {
+			t.Errorf("kind %q has no template %s/%s.html", k, pagesDir, k)
+		}
+		delete(files, string(k))
+	}
+	for f := range files {
+		t.Errorf("%s/%s.html belongs to no kind", pagesDir, f)
 	}
 }

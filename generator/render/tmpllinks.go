@@ -16,7 +16,7 @@ import (
 // every page that shows the mistake reports the same diagnostic.
 func (t *templates) linkSource(p *Page, raw []byte, target string) site.Diagnostic {
 	quoted := `="` + string(raw) + `"` // an attribute's value, not an argument such as {{.Rel "x/"}}
-	for _, file := range t.searchOrder(p.Kind) {
+	for _, file := range t.searchOrder(string(p.Kind)) {
 		if i := strings.Index(t.sources[file], quoted); i >= 0 {
 			pos := textPos(file, t.sources[file], i+2)
 			return site.Diagnostic{Pos: pos, Msg: fmt.Sprintf("lenken %q peker ikke til noen side i nettstedet", htmlUnescape(raw))}
@@ -24,8 +24,8 @@ func (t *templates) linkSource(p *Page, raw []byte, target string) site.Diagnost
 	}
 	file := t.definedIn["base"]
 	var main bytes.Buffer
-	if set := t.byKind[p.Kind]; set != nil && set.ExecuteTemplate(&main, "main", p) == nil && containsLink(main.Bytes(), raw) {
-		file = pagesDir + "/" + p.Kind + ".html"
+	if set := t.byKind[string(p.Kind)]; set != nil && set.ExecuteTemplate(&main, "main", p) == nil && containsLink(main.Bytes(), raw) {
+		file = pagesDir + "/" + string(p.Kind) + ".html"
 	}
 	return site.Diagnostic{Pos: site.Pos{Path: file},
 		Msg: fmt.Sprintf("malen lager en lenke til /%s, som ikke finnes i nettstedet", strings.TrimSuffix(target, "index.html"))}

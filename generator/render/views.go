@@ -135,15 +135,15 @@ func chartNames(body []byte, names map[string]bool) {
 	}
 }
 
-// hasCharts tells whether the view of article a has every chart its body
+// hasCharts tells whether the view of article a has every chart body
 // names; the latest view has all charts.
-func (r *renderer) hasCharts(a *site.Article) bool {
+func (r *renderer) hasCharts(a *site.Article, body []byte) bool {
 	e, ok := r.epochs[a]
 	if !ok {
 		return true
 	}
 	names := map[string]bool{}
-	chartNames(a.Body, names)
+	chartNames(body, names)
 	for n := range names {
 		if !r.dated[e].charts[n] {
 			return false

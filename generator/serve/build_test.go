@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
+	"alisnord/generator/pipeline"
+	"alisnord/generator/site"
 )
 
 // TestBuilderMatchesFreshBuild edits a copy of the site step by step and
@@ -16,8 +20,8 @@ import (
 func TestBuilderMatchesFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	copySite(t, dir, true)
-	bl := newBuilder(os.DirFS(dir), false, fakeCharts{})
-	if _, err := bl.build(batch{}); err != nil {
+	bl := testBuilder(t, dir)
+	if _, _, err := buildWith(bl, pipeline.Changes{}); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
@@ -34,6 +38,9 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 		{"body gets a photo", article, "skriver vi", "skriver vi\n\n![Et syntetisk bilde](bilde.jpg)\n\n", false},
 		{"photo text", article, "Et syntetisk bilde", "Et syntetisk testbilde", false},
 		{"photo removed", article, "![Et syntetisk testbilde](bilde.jpg)", "", false},
+		{"slide text", "content/konferanse/lysbilder.md", "Velkommen.", "Velkommen til Bodø.", true},
+		{"slide added", "content/konferanse/lysbilder.md", "## Hvorfor ALIS-Nord?", "## Et nytt lysbilde\n\n---\n\n## Hvorfor ALIS-Nord?", true},
+		{"slide deck title", "content/konferanse/lysbilder.md", `title = "ALIS-Nord: status`, `title = "ALIS-Nord: stand`, false},
 		{"data", "data/areas.toml", `note = "`, `note = "Endret. `, false},
 	}
 	if err := os.WriteFile(filepath.Join(dir, "content", "nyheter", "bilde.jpg"), phototest.PhoneJPEG(64, 48, 6), 0o644); err != nil {
@@ -48,10 +55,10 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 		if err := os.WriteFile(p, bytes.Replace(src, []byte(st.old), []byte(st.new), 1), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, gotErr := bl.build(batch{paths: []string{st.file}})
-		want, wantErr := newBuilder(os.DirFS(dir), false, fakeCharts{}).build(batch{})
-		if bl.quickly != st.quick {
-			t.Errorf("%s: quick path %v, want %v", st.name, bl.quickly, st.quick)
+		got, res, gotErr := buildWith(bl, pipeline.Changes{Paths: []string{st.file}})
+		want, _, wantErr := buildWith(testBuilder(t, dir), pipeline.Changes{})
+		if res.Quick != st.quick {
+			t.Errorf("%s: quick path %v, want %v", st.name, res.Quick, st.quick)
 		}
 		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Fatalf("%s: error %v, want %v", st.name, gotErr, wantErr)
@@ -60,6 +67,29 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 			t.Fatalf("%s: %s", st.name, msg)
 		}
 	}
+}
+
+// testBuilder is the dev server's pipeline for the site in dir, with
+// charts drawn as empty SVGs.
+func testBuilder(t *testing.T, dir string) *pipeline.Builder {
+	t.Helper()
+	b, err := pipeline.New(pipeline.Config{Root: dir, Serve: true, Charts: fakeCharts{}, Cache: pipeline.NoCache,
+		Load: site.Options{Drafts: true, Future: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// buildWith builds with b into memory and returns the files, sorted.
+func buildWith(b *pipeline.Builder, ch pipeline.Changes) ([]output.File, pipeline.Result, error) {
+	var m memory
+	res, err := b.Build(ch, &m)
+	if err != nil {
+		return nil, res, err // what reached the sink is not a site
+	}
+	slices.SortFunc(m.files, func(x, y output.File) int { return strings.Compare(x.Path, y.Path) })
+	return m.files, res, err
 }
 
 func sameOutput(want, got []output.File) string {

@@ -30,6 +30,9 @@ func (fakeCharts) Render(specs []chart.Spec) ([]string, error) {
 	return out, nil
 }
 
+func (fakeCharts) UseStore(chart.Store)         {}
+func (fakeCharts) UseReadOnlyStore(chart.Store) {}
+
 // syncBuffer is a log the server and the test can share.
 type syncBuffer struct {
 	mu sync.Mutex

@@ -14,16 +14,12 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"alisnord/generator/chart"
-	"alisnord/generator/output"
-	"alisnord/generator/render"
+	"alisnord/generator/pipeline"
 	"alisnord/generator/site"
 )
 
@@ -39,7 +35,7 @@ type Config struct {
 	Debounce time.Duration // quiet that ends a burst of file events; a default when 0
 	Log      io.Writer     // build reports and diagnostics
 
-	charts render.ChartRenderer // a stand-in for tests; nil loads the ECharts bundle
+	charts pipeline.ChartRenderer // a stand-in for tests; nil loads the ECharts bundle
 }
 
 // Server is a running dev server.
@@ -50,12 +46,16 @@ type Server struct {
 	files   *files
 	events  *hub
 	watch   *watcher
-	builder *builder
+	builder *pipeline.Builder
 	builds  atomic.Int64
 	failed  bool // the last build failed; only the watcher goroutine uses it
-	wg      sync.WaitGroup
-	done    chan struct{}
-	err     error
+	// Of the last build, for the log and tests: whether it took the quick
+	// path, and the publishing calendar of the last full one.
+	quickly  bool
+	calendar []string
+	wg       sync.WaitGroup
+	done     chan struct{}
+	err      error
 }
 
 // Run serves until ctx is done, then stops the watcher, the event streams
@@ -81,13 +81,12 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	charts, err := chartRenderer(cfg)
+	builder, err := pipeline.New(pipeline.Config{Root: cfg.Root, Echarts: cfg.Echarts, Serve: true, Charts: cfg.charts,
+		Load: site.Options{Drafts: true, Future: true, Expired: cfg.Expired}})
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, events: newHub(), done: make(chan struct{})}
-	s.builder = newBuilder(os.DirFS(cfg.Root), cfg.Expired, charts)
-	s.builder.photos = output.NewCache(filepath.Join(cfg.Root, ".cache", "photos")) // as the build does
+	s := &Server{cfg: cfg, builder: builder, events: newHub(), done: make(chan struct{})}
 	s.files = &files{events: s.events}
 	s.files.current.Store(&snapshot{files: map[string][]byte{"404.html": placeholder}})
 	// Watch before the first build, so that nothing saved meanwhile is missed.
@@ -102,7 +101,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	// The first build leaves much garbage; collect it now rather than
 	// during the first edit, and give the memory back.
 	debug.FreeOSMemory()
-	for _, line := range s.builder.calendar {
+	for _, line := range s.calendar {
 		fmt.Fprintln(cfg.Log, line)
 	}
 	s.http = &http.Server{Handler: s.files, ReadHeaderTimeout: 10 * time.Second}
@@ -120,27 +119,6 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	go s.stop(ctx)
 	fmt.Fprintf(cfg.Log, "Utviklingsserveren kjører på http://%s/ (Ctrl-C stopper den)\n", s.Addr())
 	return s, nil
-}
-
-// chartRenderer compiles the ECharts bundle once for the server's life;
-// the renderer keeps the SVG of every chart option it has drawn.
-func chartRenderer(cfg Config) (render.ChartRenderer, error) {
-	if cfg.charts != nil {
-		return cfg.charts, nil
-	}
-	if cfg.Echarts == "" {
-		cfg.Echarts = filepath.Join(cfg.Root, ".cache", "echarts", "echarts.min.js")
-	}
-	bundle, err := chart.LoadBundle(cfg.Echarts)
-	if err != nil {
-		return nil, err
-	}
-	r, err := chart.NewRenderer(bundle, 0)
-	if err != nil {
-		return nil, err
-	}
-	r.UseStore(output.NewCache(filepath.Join(cfg.Root, ".cache", "charts"))) // as the build does
-	return r, nil
 }
 
 // Addr is the address the server listens on.
@@ -174,15 +152,19 @@ func (s *Server) stop(ctx context.Context) {
 // builds and differs, and tells the browsers.
 func (s *Server) rebuild(b batch) {
 	start := time.Now()
-	files, err := s.builder.build(b)
+	files, res, err := s.build(b)
 	s.builds.Add(1)
+	s.quickly = res.Quick
 	if err != nil {
 		s.report(err)
 		return
 	}
+	if res.Site != nil {
+		s.calendar = res.Site.CalendarLines()
+	}
 	old := s.files.current.Load()
 	changed, c, removed := diff(old.files, files)
-	st := s.builder.inc.Stats()
+	st := res.Stats
 	defer func() {
 		fmt.Fprintf(s.cfg.Log, "bygget på %d ms (%d av %d sider på nytt)\n", time.Since(start).Milliseconds(), st.Rendered, st.Pages)
 	}()

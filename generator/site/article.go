@@ -3,13 +3,30 @@ package site
 import (
 	"bytes"
 	"path"
+	"reflect"
 	"strings"
 	"time"
 )
 
 // Article is one Markdown file under content/: a news article when it lies
-// in content/nyheter/, otherwise a stand-alone page.
+// in content/nyheter/, otherwise a stand-alone page. Meta is what the file
+// says about itself; Body is its Markdown. The renderer's dependency keys
+// hash Meta as a whole, so a field added there is noticed by every list,
+// tag page and neighbour that may show it.
 type Article struct {
+	Meta
+	Body []byte
+
+	Future  bool // publishes after the build's clock: shown only with -future
+	Expired bool // expired before the build's clock: shown only with -expired
+
+	Prev, Next *Article // older and newer neighbour among published news
+}
+
+// Meta is everything an article's file says but its Markdown body: its
+// place, its front matter and the line the body starts on. Two parses of a
+// file whose Meta is equal (SameMeta) differ in the body alone.
+type Meta struct {
 	Path        string // e.g. content/nyheter/styringsgruppen-samles.md
 	Slug        string // URL path below the site root, without slashes at the ends
 	News        bool
@@ -26,10 +43,7 @@ type Article struct {
 	Image       string // main image, a path relative to the file (front matter image)
 	ImageAlt    string // its alt text (front matter image_alt)
 	ImagePos    Pos    // where image is set, for problems with the file
-	Future      bool   // publishes after the build's clock: shown only with -future
-	Expired     bool   // expired before the build's clock: shown only with -expired
-	Body        []byte
-	BodyLine    int // line of the file where Body starts
+	BodyLine    int    // line of the file where Body starts
 	// FiguresAt is the day the page's figures and charts are as of
 	// (tall_per; for news their date by default); zero for the newest.
 	FiguresAt time.Time
@@ -37,9 +51,11 @@ type Article struct {
 	// for a news article or a slide deck.
 	FiguresLatest bool
 	LastMod       time.Time // lastmod: when the text was last changed, if not on Date
-
-	Prev, Next *Article // older and newer neighbour among published news
 }
+
+// SameMeta tells whether a and b, parsed from the same file, differ at most
+// in their Markdown body: then only the pages that show the body change.
+func SameMeta(a, b *Article) bool { return reflect.DeepEqual(a.Meta, b.Meta) }
 
 // frontMatter is the TOML between the +++ lines at the top of an article.
 type frontMatter struct {
@@ -104,11 +120,11 @@ func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article 
 	if news {
 		require(ds, ix, "", &fm, "date")
 	}
-	a := &Article{
+	a := &Article{Meta: Meta{
 		Path: file, News: news, Title: fm.Title, Summary: fm.Summary, Author: fm.Author,
 		Date: fm.Date, PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate,
-		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
-	}
+		Tags: fm.Tags, Draft: fm.Draft, Layout: fm.Layout, BodyLine: bodyLine,
+	}, Body: body}
 	checkImage(a, fm, ix, ds)
 	switch {
 	case fm.Layout == "":

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -177,16 +176,4 @@ func (c *Cache) Article(fsys fs.FS, p string) (*Article, error) {
 		return nil, ds.Err()
 	}
 	return a, nil
-}
-
-// SameMeta tells whether a and b, parsed from the same file, differ at most
-// in their Markdown body (and the line it starts on): then only the pages
-// that show the body change.
-func SameMeta(a, b *Article) bool {
-	return a.Path == b.Path && a.Slug == b.Slug && a.News == b.News && a.Title == b.Title &&
-		a.Summary == b.Summary && a.Author == b.Author && a.Date.Equal(b.Date) &&
-		a.PublishDate.Equal(b.PublishDate) && a.ExpiryDate.Equal(b.ExpiryDate) &&
-		slices.Equal(a.Tags, b.Tags) && a.TagsLine == b.TagsLine && a.Draft == b.Draft && a.Layout == b.Layout &&
-		a.FiguresAt.Equal(b.FiguresAt) && a.FiguresLatest == b.FiguresLatest && a.LastMod.Equal(b.LastMod) &&
-		a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.ImagePos == b.ImagePos
 }

@@ -234,7 +234,7 @@ func TestArticleDates(t *testing.T) {
 func TestSchedule(t *testing.T) {
 	today := day("2019-10-01")
 	art := func(path, pub, exp string, draft bool) *Article {
-		a := &Article{Path: path, Title: path, Date: day("2019-09-01"), Draft: draft}
+		a := &Article{Meta: Meta{Path: path, Title: path, Date: day("2019-09-01"), Draft: draft}}
 		if pub != "" {
 			a.PublishDate = day(pub)
 		}

@@ -99,7 +99,7 @@ func pickTags(rng *rand.Rand, k int) []string {
 }
 
 // FS returns the corpus as a site root, with templates/ copied from repo
-// (the repository root), ready for site.Load and render.Site.
+// (the repository root), ready for site.Load and render.Engine.
 func FS(size Size, repo fs.FS) (fstest.MapFS, error) {
 	m := fstest.MapFS{}
 	for p, data := range Files(size) {

@@ -1,0 +1,199 @@
+// Package pipeline is the pipeline, assembled once: it loads and checks the
+// site (package site), readies the chart renderer and the caches of drawn
+// charts and processed photos, and renders through one render.Engine into
+// a sink. The build writes to a staging folder (output.Staging), the check
+// to nothing, the offline bundle to memory and then a zip, and the dev
+// server to memory, keeping one Builder for its life and telling it what
+// changed. What an edit renders again is decided here and in the engine,
+// nowhere else.
+package pipeline
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/output"
+	"alisnord/generator/render"
+	"alisnord/generator/site"
+)
+
+// Config configures a Builder.
+type Config struct {
+	Root    string       // the site folder: content/, data/ and templates/
+	Echarts string       // the ECharts bundle; <Root>/.cache/echarts/echarts.min.js when empty
+	Load    site.Options // which articles are shown; Now is each build's clock
+	Serve   bool         // the dev server: drafts and future posts are marked, pages remembered
+	Links   render.LinkForm
+	Cache   CacheUse
+	// Charts draws the charts instead of ECharts from the bundle: a
+	// stand-in for tests of other stages. It is given the chart store as
+	// the ECharts renderer would be, so a test sees what the build does.
+	Charts ChartRenderer
+}
+
+// ChartRenderer is a chart renderer that keeps its drawings in a store,
+// as *chart.Renderer does.
+type ChartRenderer interface {
+	render.ChartRenderer
+	UseStore(chart.Store)
+	UseReadOnlyStore(chart.Store)
+}
+
+// CacheUse says how a build uses the caches of drawn charts and processed
+// photos under <Root>/.cache.
+type CacheUse int
+
+const (
+	// ReadWrite reads the caches and adds what it draws and processes:
+	// the build, the bundle and the dev server.
+	ReadWrite CacheUse = iota
+	// ReadOnly reads the caches and adds nothing: the check, which must
+	// write nothing.
+	ReadOnly
+	// NoCache draws and processes everything again and keeps nothing.
+	NoCache
+)
+
+// Builder runs the pipeline. It keeps the parsed articles (site.Cache) and
+// the engine between builds; it is not safe for concurrent use.
+type Builder struct {
+	cfg    Config
+	bundle []byte
+	charts ChartRenderer // made at the first build whose data loads
+	cache  *site.Cache
+	engine *render.Engine
+	// The articles of the last good build by path, and its day (which
+	// decides what is a future post), for edits of an article's text only.
+	articles map[string]*site.Article
+	day      string
+}
+
+// New returns a Builder for cfg. It reads the ECharts bundle, so that a
+// missing bundle is reported before anything else.
+func New(cfg Config) (*Builder, error) {
+	b := &Builder{cfg: cfg, cache: site.NewCache(), engine: render.NewEngine(render.Forget)}
+	if cfg.Serve {
+		b.engine = render.NewEngine(render.Remember)
+	}
+	if cfg.Charts != nil {
+		return b, nil
+	}
+	if cfg.Echarts == "" {
+		cfg.Echarts = filepath.Join(cfg.Root, ".cache", "echarts", "echarts.min.js")
+	}
+	bundle, err := chart.LoadBundle(cfg.Echarts)
+	if err != nil {
+		return nil, err
+	}
+	b.bundle = bundle
+	return b, nil
+}
+
+// Changes says what changed since the last build: the zero value, for a
+// first build, means everything.
+type Changes struct {
+	All   bool     // anything may have changed
+	Paths []string // site-relative paths of the files that changed
+}
+
+// Result is what a build did.
+type Result struct {
+	Site  *site.Site   // the site built; for its warnings and calendar
+	Stats render.Stats // pages in the site and pages rendered
+	Quick bool         // only the bodies of articles changed, and only their pages were rendered
+}
+
+// Build loads the site after the changes and renders it into sink. When
+// the input has problems, the site is still rendered, to nowhere, so that
+// one run reports the problems of every stage; what follows from a file
+// with problems is left out. The error is site.Diagnostics for problems
+// in the input.
+func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
+	now := time.Now()
+	if res, ok, err := b.quick(ch, now, sink); ok {
+		return res, err
+	}
+	b.articles = nil
+	if ch.All || len(ch.Paths) == 0 {
+		b.cache.Clear()
+	}
+	for _, p := range ch.Paths {
+		b.cache.Forget(p)
+	}
+	opt := b.cfg.Load
+	opt.Now = now
+	s, loadDiags := b.cache.LoadAll(os.DirFS(b.cfg.Root), opt)
+	ropt := b.renderOptions()
+	if len(loadDiags) > 0 {
+		return Result{Site: s}, b.allProblems(s, ropt, loadDiags)
+	}
+	charts, err := b.chartRenderer()
+	if err != nil {
+		return Result{Site: s}, err
+	}
+	ropt.Charts = charts
+	if b.cfg.Cache == ReadWrite {
+		ropt.Photos = output.NewCache(b.cachePath("photos"))
+	}
+	if err := b.engine.Render(s, ropt, sink); err != nil {
+		return Result{Site: s}, err
+	}
+	b.remember(s, now)
+	return Result{Site: s, Stats: b.engine.Stats()}, nil
+}
+
+// renderOptions are the options of every render of this builder; a site
+// with problems reads the photo cache but adds nothing to it.
+func (b *Builder) renderOptions() render.Options {
+	opt := render.Options{Root: os.DirFS(b.cfg.Root), Serve: b.cfg.Serve, Links: b.cfg.Links}
+	if b.cfg.Cache != NoCache {
+		opt.Photos = output.NewCache(b.cachePath("photos")).ReadOnly()
+	}
+	return opt
+}
+
+func (b *Builder) cachePath(name string) string { return filepath.Join(b.cfg.Root, ".cache", name) }
+
+// chartRenderer compiles the ECharts bundle once for the builder's life;
+// drawn charts are kept between builds in <Root>/.cache/charts, keyed by
+// their option: an unchanged chart is not drawn again. The store keeps
+// what the last build used and no more; a check reads it and adds nothing.
+func (b *Builder) chartRenderer() (render.ChartRenderer, error) {
+	if b.charts == nil {
+		b.charts = b.cfg.Charts
+		if b.charts == nil {
+			r, err := chart.NewRenderer(b.bundle, 0)
+			if err != nil {
+				return nil, err
+			}
+			b.charts = r
+		}
+		store := output.NewCache(b.cachePath("charts"))
+		switch b.cfg.Cache {
+		case ReadWrite:
+			b.charts.UseStore(store)
+		case ReadOnly:
+			b.charts.UseReadOnlyStore(store)
+		}
+	}
+	return b.charts, nil
+}
+
+// allProblems adds to the loader's problems those the render finds in
+// what did load, leaving out what may follow from the files with problems.
+// The charts of a site with bad data would only fail as a consequence;
+// they are drawn once the data loads.
+func (b *Builder) allProblems(s *site.Site, opt render.Options, ds site.Diagnostics) error {
+	opt.Suspect = map[string]bool{}
+	for _, d := range ds {
+		opt.Suspect[d.Path] = true
+	}
+	var rendered site.Diagnostics
+	if errors.As(render.NewEngine(render.Forget).Render(s, opt, render.Discard), &rendered) {
+		ds = append(ds, rendered...)
+	}
+	return ds.Err()
+}

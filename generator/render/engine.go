@@ -1,0 +1,392 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"hash/maphash"
+	"html/template"
+	"reflect"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
+
+	"alisnord/generator/output"
+	"alisnord/generator/site"
+)
+
+// Engine is the one way the site is rendered: the build, the check, the
+// offline bundle and the dev server all call Render (through the build
+// package). An engine that Remembers keeps the parsed templates, the drawn
+// charts and every page it rendered, and the next Render executes only
+// the pages whose inputs changed; a full build is the same code starting
+// from an empty engine that Forgets each page once the sink has it.
+//
+// A page's inputs are summed up in a key: the templates and the data for
+// every page; then an article page's own source (its site.Meta, hashed
+// whole, and its body) and its neighbours' meta, a list page's articles,
+// and for every other page the meta of all articles. Templates of article
+// and list pages must therefore read only those of the site's articles
+// (TestEngineRemembersLikeFresh holds it to the shipped templates). An
+// Engine is not safe for concurrent use.
+type Engine struct {
+	memory  Memory
+	seed    maphash.Seed
+	md      goldmark.Markdown
+	slides  goldmark.Markdown
+	tmplKey uint64
+	tmpl    *templates
+	dataKey uint64
+	charts  map[string]*chartData
+	// chartDiags are the problems of drawing charts, reported by every
+	// build until the data changes.
+	chartDiags site.Diagnostics
+	pages      map[string]*renderedPage // by output path, when remembering
+	pathsKey   uint64                   // the output paths the last link check saw
+	siteKey    uint64                   // what the sitemap was made from
+	siteMap    []byte
+	last       *lastBuild // for Refresh; nil after a failed build
+	stats      Stats
+}
+
+// Memory says what an Engine keeps between calls of Render.
+type Memory int
+
+const (
+	// Forget renders every page and keeps none: a build, a check, a
+	// bundle. Pages reach the sink in buffers that are reused after Write.
+	Forget Memory = iota
+	// Remember keeps every page for the next Render, as the dev server
+	// does. Pages reach the sink in buffers that are never changed again,
+	// so the sink may keep them.
+	Remember
+)
+
+// Stats tells what the last call to Render or Refresh did.
+type Stats struct {
+	Pages    int // HTML pages in the site
+	Rendered int // of them, pages executed (the rest came from memory)
+}
+
+// renderedPage is one page as the last build left it.
+type renderedPage struct {
+	key     uint64
+	data    []byte
+	body    template.HTML
+	links   []mdLink
+	targets []string         // output paths its links and assets point to
+	checked bool             // every target existed when the page was last checked
+	diags   site.Diagnostics // the page's own problems, reported again while it is unchanged
+}
+
+// NewEngine returns an engine with nothing rendered yet.
+func NewEngine(m Memory) *Engine {
+	return &Engine{memory: m, seed: maphash.MakeSeed(), md: newMarkdown(), slides: newSlidesMarkdown(), pages: map[string]*renderedPage{}}
+}
+
+// Stats returns what the last call to Render or Refresh did.
+func (e *Engine) Stats() Stats { return e.stats }
+
+// Sink receives the files of a render; *output.Staging writes them to disk.
+type Sink interface {
+	// Prepare is given the path of every file before the first Write.
+	Prepare(paths []string) error
+	// Write is given one file. It is called from several goroutines at
+	// once. f.Data is the sink's to keep only when the engine Remembers.
+	Write(f output.File) error
+}
+
+// Render renders every file of the site and hands each to the sink as soon
+// as it is ready, from several goroutines at once, so a build never holds
+// the whole site in memory. Every problem the render finds comes back,
+// sorted, as site.Diagnostics: in templates, in Markdown (unknown or
+// malformed figures, unknown charts, unsafe or broken links, nesting too
+// deep), in drawing charts, and two pages claiming one path. One problem
+// never hides another. After an error the files already written are not a
+// site and must be thrown away (output.Staging.Abort).
+func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
+	e.last = nil
+	r, global, err := e.prepare(s, opt)
+	if err != nil {
+		return err
+	}
+	defer func() { <-r.svgDone }()
+	assets, err := r.assets()
+	if err != nil {
+		return err
+	}
+	pages := r.pages()
+	ds := r.preparePhotos()
+	assets = append(assets, r.photos.files...)
+	paths := outputPaths(pages, r.extraPaths(), assets)
+	checkCollisions(paths, pages, &ds)
+	if err := sink.Prepare(paths); err != nil {
+		return err
+	}
+	rec := &recorder{sink: sink, keep: e.memory == Remember}
+	pageDiags, err := e.renderPages(r, pages, e.keys(s, pages, global^r.photos.key()), paths, rec.Write)
+	<-r.svgDone
+	if err != nil {
+		return err
+	}
+	for _, d := range pageDiags {
+		ds = append(ds, d...)
+	}
+	if err := append(ds, e.chartDiags...).Err(); err != nil {
+		return err
+	}
+	for _, f := range append(r.extras(pages), assets...) {
+		if err := rec.Write(f); err != nil {
+			return err
+		}
+	}
+	if rec.keep {
+		e.keep(r, pages, rec.files)
+	}
+	return nil
+}
+
+// recorder passes files on to a sink and, when the engine remembers,
+// keeps them for Refresh.
+type recorder struct {
+	sink  Sink
+	keep  bool
+	mu    sync.Mutex
+	files []output.File
+}
+
+func (rec *recorder) Write(f output.File) error {
+	if rec.keep {
+		rec.mu.Lock()
+		rec.files = append(rec.files, f)
+		rec.mu.Unlock()
+	}
+	return rec.sink.Write(f)
+}
+
+// prepare parses the templates and builds the charts again only when the
+// templates or the data changed, and returns the renderer and the part of
+// every page's key that stands for them. The charts are drawn meanwhile:
+// pages that show one wait for r.svgDone.
+func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
+	tmplKey, err := templatesKey(e.seed, opt.Root)
+	if err != nil {
+		return nil, 0, err
+	}
+	if e.tmpl == nil || tmplKey != e.tmplKey {
+		tmpl, err := parseTemplates(opt.Root)
+		if err != nil {
+			return nil, 0, withoutTemplates(s, opt, err)
+		}
+		e.tmpl, e.tmplKey = tmpl, tmplKey
+	}
+	// The renderer does not keep the chart renderer: once the SVGs are
+	// drawn, its JavaScript runtimes can be collected while pages render.
+	charts := opt.Charts
+	opt.Charts = nil
+	r := &renderer{site: s, opt: opt, md: e.md, slides: e.slides, tmpl: e.tmpl, memo: e,
+		follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}, svgDone: drawn}
+	r.buildViews()
+	f := newFingerprint(e.seed)
+	f.value(dataOf(s))
+	f.str(r.viewKeys()...)
+	f.flag(charts != nil)
+	if dataKey := f.sum(); e.charts == nil || dataKey != e.dataKey {
+		all := r.buildCharts()
+		e.charts, e.dataKey = r.charts, dataKey
+		done := make(chan struct{})
+		r.svgDone = done
+		go func() {
+			e.chartDiags = r.drawCharts(charts, all)
+			close(done)
+		}()
+	}
+	r.charts = e.charts
+	f.num(e.tmplKey)
+	f.flag(opt.Serve)
+	f.num(uint64(opt.Links))
+	for _, a := range s.Pages {
+		f.str(a.Slug) // every page may ask HasPage
+	}
+	return r, f.sum(), nil
+}
+
+// dataOf is the site without its articles: what data/ holds.
+func dataOf(s *site.Site) reflect.Value {
+	d := *s
+	d.Articles, d.Pages, d.Tags = nil, nil, nil
+	return reflect.ValueOf(d)
+}
+
+// drawn is a closed channel: the charts are drawn before pages render.
+var drawn = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// renderPages renders the pages in parallel, takes from memory each page
+// whose key is unchanged, and hands each page without problems to emit as
+// it is done; pages that show charts go last, so the SVGs are drawn
+// meanwhile. Each page's problems (Markdown, template, links) land in its
+// own slot, so the report never depends on scheduling, and one problem
+// never hides another. The error is emit's.
+func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []string, emit func(output.File) error) ([]site.Diagnostics, error) {
+	exists := make(map[string]bool, len(paths))
+	var pathsKey uint64 // a sum, so the order of paths does not matter
+	for _, p := range paths {
+		exists[p] = true
+		pathsKey += maphash.String(e.seed, p)
+	}
+	recheck := pathsKey != e.pathsKey
+	e.pathsKey = pathsKey
+	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
+	feed := map[*site.Article]bool{}
+	for _, a := range firstN(r.site.Articles, feedSize) {
+		feed[a] = true
+	}
+	diags := make([]site.Diagnostics, len(pages))
+	fresh := make([]*renderedPage, len(pages))
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
+	for _, i := range renderOrder(pages) {
+		p := pages[i]
+		if old := e.remembered(p, keys, i); old != nil {
+			fresh[i] = old
+			diags[i] = old.recheck(p, recheck, found, r.tmpl)
+			if len(diags[i]) == 0 {
+				if err := emit(output.File{Path: p.Path, Data: old.data}); err != nil {
+					return diags, err
+				}
+			}
+			continue
+		}
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil
+			}
+			buf := e.buffer()
+			defer e.release(buf)
+			ds, ok := r.page(p, buf)
+			if keys != nil {
+				rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links,
+					targets: pageTargets(p, buf.Bytes()), diags: ds}
+				rp.checked = ok && rp.allFound(found)
+				fresh[i] = rp
+			}
+			if ok {
+				ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl)...)
+			}
+			if diags[i] = ds; len(ds) > 0 {
+				return nil
+			}
+			if keys == nil && !feed[p.Article] {
+				p.Body, p.links = "", nil // only the feed needs a body after its page
+			}
+			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
+		})
+	}
+	err := g.Wait()
+	e.remember(pages, fresh)
+	return diags, err
+}
+
+// remembered is the page as the last build left it, when its key is
+// unchanged; it gives p the body the feed may need.
+func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
+	if keys == nil {
+		return nil
+	}
+	old := e.pages[p.Path]
+	if old == nil || old.key != keys[i] {
+		return nil
+	}
+	p.Body, p.links = old.body, old.links
+	return old
+}
+
+// recheck returns the problems of a remembered page: its own, and its
+// links when the site's paths changed or a target was missing last time.
+func (rp *renderedPage) recheck(p *Page, pathsChanged bool, exists func(string) bool, tmpl *templates) site.Diagnostics {
+	if rp.checked && !pathsChanged {
+		return rp.diags
+	}
+	if rp.checked = rp.allFound(exists); rp.checked {
+		return rp.diags
+	}
+	return append(rp.diags[:len(rp.diags):len(rp.diags)], checkLinks(p, rp.data, exists, tmpl)...)
+}
+
+// allFound tells whether every target of the page exists.
+func (rp *renderedPage) allFound(exists func(string) bool) bool {
+	for _, t := range rp.targets {
+		if !exists(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// remember keeps the pages of this build, when the engine remembers.
+func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
+	e.stats = Stats{Pages: len(pages), Rendered: len(pages)}
+	if e.memory != Remember {
+		return
+	}
+	next := make(map[string]*renderedPage, len(pages))
+	e.stats.Rendered = 0
+	for i, p := range pages {
+		if fresh[i] == nil {
+			continue
+		}
+		if fresh[i] != e.pages[p.Path] {
+			e.stats.Rendered++
+		}
+		next[p.Path] = fresh[i]
+	}
+	e.pages = next
+}
+
+// buffer returns a buffer to render a page into: a reused one when the
+// page is forgotten once written, else one of its own.
+func (e *Engine) buffer() *bytes.Buffer {
+	if e.memory == Remember {
+		return new(bytes.Buffer)
+	}
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+func (e *Engine) release(buf *bytes.Buffer) {
+	if e.memory != Remember {
+		buffers.Put(buf)
+	}
+}
+
+// buffers holds page buffers for reuse; each grows to the largest page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Collector is a Sink that keeps a copy of every file in memory, for the
+// offline bundle and for tests.
+type Collector struct {
+	mu    sync.Mutex
+	files []output.File
+}
+
+func (c *Collector) Prepare(paths []string) error {
+	c.files = make([]output.File, 0, len(paths))
+	return nil
+}
+
+func (c *Collector) Write(f output.File) error {
+	f.Data = bytes.Clone(f.Data)
+	c.mu.Lock()
+	c.files = append(c.files, f)
+	c.mu.Unlock()
+	return nil
+}
+
+// Files returns the files written, sorted by path.
+func (c *Collector) Files() []output.File {
+	sort.Slice(c.files, func(i, j int) bool { return c.files[i].Path < c.files[j].Path })
+	return c.files
+}
