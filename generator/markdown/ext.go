@@ -1,9 +1,8 @@
-package render
+package markdown
 
 import (
 	"bytes"
 	"html/template"
-	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -161,5 +160,3 @@ func (extRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 		return ast.WalkSkipChildren, nil
 	})
 }
-
-func sortStrings(s []string) { sort.Strings(s) }
