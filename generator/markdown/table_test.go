@@ -31,3 +31,23 @@ func TestMarkdownTables(t *testing.T) {
 		}
 	}
 }
+
+// TestTableColumnsWholeColumn: a column is numeric only when every body
+// row holds a number in it, the last row and a short row included, and a
+// header's text labels every row of its column.
+func TestTableColumnsWholeColumn(t *testing.T) {
+	body := "| Kommune | Antall | Andel |\n|---|---|---|\n| A | 12 | 3 % |\n| B | 7 | 4 % |\n| C | 5 |\n| D | ukjent | 5 % |\n"
+	html, _, ds := Convert(New(), article(body), hostileEnv())
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	page := string(html)
+	for _, want := range []string{`<th scope="col">Antall</th>`, `<td data-label="Antall">12</td>`, `<td data-label="Andel">3 %</td>`, `<td data-label="Kommune">D</td>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the table lacks %s:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, `class="num"`) {
+		t.Errorf("a column with text or an empty cell is marked numeric:\n%s", page)
+	}
+}
