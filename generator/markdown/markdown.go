@@ -43,7 +43,6 @@ func New() goldmark.Markdown {
 				extension.RightDoubleQuote: "&raquo;",
 			})),
 			figureExtension{},
-			chartExtension{},
 			photoExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -85,7 +84,9 @@ func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []L
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	c := converter{src: src, env: env, ix: ix}
 	_ = ast.Walk(doc, c.visit)
-	swapPhotos(c.photos)
+	for _, s := range c.swaps {
+		s.old.Parent().ReplaceChild(s.old.Parent(), s.old, s.new)
+	}
 	out := buffers.Get().(*buffer)
 	defer buffers.Put(out)
 	out.Reset()
@@ -99,13 +100,16 @@ func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []L
 // converter is the state of one walk over a parsed article: what it
 // resolves nodes with, and what it has found.
 type converter struct {
-	src    []byte
-	env    Env
-	ix     *lineIndex
-	links  []Link
-	photos []photoSwap
-	ds     site.Diagnostics
+	src   []byte
+	env   Env
+	ix    *lineIndex
+	links []Link
+	swaps []swap // nodes to replace once the walk is done
+	ds    site.Diagnostics
 }
+
+// swap is a node of the document to replace by another.
+type swap struct{ old, new ast.Node }
 
 // visit fills in a figure, chart or photo node for this page, checks and
 // rewrites a link, and notes what is wrong.
@@ -116,14 +120,17 @@ func (c *converter) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	switch n := n.(type) {
 	case *figureNode:
 		c.figure(n)
-	case *chartNode:
-		c.chart(n)
+	case *ast.FencedCodeBlock:
+		if chart := chartBlock(n, c.src); chart != nil {
+			c.chart(chart)
+			c.swaps = append(c.swaps, swap{old: n, new: chart})
+		}
 	case *ast.Link:
 		c.rewrite(&n.Destination, n)
 	case *ast.Image:
 		if c.env.Photo != nil {
 			if h, ok := c.env.Photo(newImage(n, c.src, c.ix)); ok {
-				c.photos = append(c.photos, photoSwap{img: n, figure: alone(n), html: h})
+				c.swaps = append(c.swaps, photoSwap(n, h))
 				return ast.WalkSkipChildren, nil
 			}
 		}

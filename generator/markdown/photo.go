@@ -59,29 +59,19 @@ func (photoExtension) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// photoSwap is an image to replace once the walk over the document is done.
-type photoSwap struct {
-	img    *ast.Image
-	figure bool
-	html   string
-}
-
 // alone tells whether img is the only thing in its paragraph.
 func alone(img *ast.Image) bool {
 	_, para := img.Parent().(*ast.Paragraph)
 	return para && img.Parent().ChildCount() == 1
 }
 
-// swapPhotos puts the photo nodes in place of their images.
-func swapPhotos(swaps []photoSwap) {
-	for _, s := range swaps {
-		if s.figure {
-			para := s.img.Parent()
-			para.Parent().ReplaceChild(para.Parent(), para, &photoBlock{html: s.html})
-			continue
-		}
-		s.img.Parent().ReplaceChild(s.img.Parent(), s.img, &photoInline{html: s.html})
+// photoSwap is the node a photo puts in place of its image: a figure for
+// the whole paragraph when the image is alone in it, else a picture.
+func photoSwap(img *ast.Image, html string) swap {
+	if alone(img) {
+		return swap{old: img.Parent(), new: &photoBlock{html: html}}
 	}
+	return swap{old: img, new: &photoInline{html: html}}
 }
 
 // Image is an image written in an article, as Env.Photo and Images see it.
