@@ -33,6 +33,7 @@ bench-serve: $(ECHARTS)
 FUZZTIME ?= 4s
 FUZZ_TARGETS := FuzzSplitFrontMatter FuzzParseArticle FuzzLoadData FuzzIndexTOML
 FUZZ_PHOTO   := FuzzOrientation
+FUZZ_MARKDOWN := FuzzConvert
 
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json
@@ -67,6 +68,10 @@ fuzz:
 	@for t in $(FUZZ_PHOTO); do \
 		echo "fuzz $$t ($(FUZZTIME))"; \
 		out=$$($(GO) test ./generator/photo -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
+	done
+	@for t in $(FUZZ_MARKDOWN); do \
+		echo "fuzz $$t ($(FUZZTIME))"; \
+		out=$$($(GO) test ./generator/markdown -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s 2>&1) || { echo "$$out"; exit 1; }; \
 	done
 
 # Pagefind at the version in generator/search/package-lock.json (npm ci

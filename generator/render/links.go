@@ -122,6 +122,16 @@ func resolve(dir, link string) (string, bool) {
 	return joinLink(dir, u.Path), true
 }
 
+// insideSite tells whether link, on any page, points to a file of the
+// site (resolve's ok), without building the path in the common case.
+func insideSite(link string) bool {
+	if plainPath(link) {
+		return true
+	}
+	_, ok := resolve(".", link)
+	return ok
+}
+
 // plainPath tells whether link is a non-empty path that url.Parse would
 // return unchanged: no scheme, query, fragment, escapes or control bytes.
 func plainPath(link string) bool {

@@ -1,15 +1,13 @@
 package render
 
 import (
-	"bytes"
 	"net/url"
 	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
+	"alisnord/generator/markdown"
 	"alisnord/generator/site"
 )
 
@@ -75,16 +73,9 @@ func photoRefs(md goldmark.Markdown, articles []*site.Article) ([]photoRef, site
 		if a.Image != "" {
 			refs = mainImageRef(a, refs, &ds)
 		}
-		if !bytes.Contains(a.Body, []byte("![")) {
-			continue
+		for _, img := range markdown.Images(md, a) {
+			refs = imageRef(a, img, refs, &ds)
 		}
-		doc := md.Parser().Parse(text.NewReader(a.Body))
-		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if img, ok := n.(*ast.Image); ok && entering {
-				refs = imageRef(a, img, refs, &ds)
-			}
-			return ast.WalkContinue, nil
-		})
 	}
 	return refs, ds
 }
@@ -101,10 +92,9 @@ func mainImageRef(a *site.Article, refs []photoRef, ds *site.Diagnostics) []phot
 	return refs
 }
 
-func imageRef(a *site.Article, img *ast.Image, refs []photoRef, ds *site.Diagnostics) []photoRef {
-	dest := string(img.Destination)
-	pos := bodyPos(a, imageOffset(img, a.Body))
-	if strings.TrimSpace(altText(img, a.Body)) == "" {
+func imageRef(a *site.Article, img markdown.Image, refs []photoRef, ds *site.Diagnostics) []photoRef {
+	dest, pos := img.Dest, img.Pos
+	if strings.TrimSpace(img.Alt) == "" {
 		ds.Add(pos, "bildet %q mangler alternativ tekst: skriv hva bildet viser mellom [ og ], eller [%s] for et bilde som bare er pynt", dest, decorative)
 	}
 	switch kind, p := classifyImage(a.Path, dest); kind {
@@ -116,54 +106,4 @@ func imageRef(a *site.Article, img *ast.Image, refs []photoRef, ds *site.Diagnos
 		ds.Add(pos, "bildet %q har et filformat som ikke støttes; bruk JPEG, PNG eller WebP", dest)
 	}
 	return refs
-}
-
-// altText is the text between the brackets of an image.
-func altText(img *ast.Image, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(img, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := n.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
-
-// imageOffset finds where "![" of img starts in src: goldmark keeps no
-// position for inline images, so it searches the block's lines for the
-// destination and goes back to the nearest "![". -1 when not found.
-func imageOffset(img *ast.Image, src []byte) int {
-	block := img.Parent()
-	for block != nil && block.Type() != ast.TypeBlock {
-		block = block.Parent()
-	}
-	if block == nil || block.Lines().Len() == 0 {
-		return -1
-	}
-	lines := block.Lines()
-	start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
-	seg := src[start:stop]
-	i := bytes.Index(seg, append([]byte("]("), img.Destination...))
-	if i < 0 {
-		return start
-	}
-	if j := bytes.LastIndex(seg[:i], []byte("![")); j >= 0 {
-		return start + j
-	}
-	return start
-}
-
-// bodyPos turns an offset in a's body into a position in its file.
-func bodyPos(a *site.Article, offset int) site.Pos {
-	if offset < 0 {
-		return site.Pos{Path: a.Path, Line: a.BodyLine}
-	}
-	src := a.Body[:offset]
-	line := bytes.Count(src, []byte("\n"))
-	col := offset - bytes.LastIndexByte(src, '\n')
-	return site.Pos{Path: a.Path, Line: a.BodyLine + line, Col: col}
 }

@@ -4,8 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
+	"alisnord/generator/markdown"
 	"alisnord/generator/photo"
 	"alisnord/generator/site"
 )
@@ -69,13 +68,13 @@ func splitCredit(title string) (caption, credit string) {
 // photo in the page's Markdown. The first photo of a page loads at once
 // unless the page opens with a main image; the rest load lazily. A photo
 // whose problem preparePhotos reported renders as nothing.
-func (r *renderer) photoHTML(p *Page) func(img *ast.Image, src []byte) (string, bool) {
+func (r *renderer) photoHTML(p *Page) func(img markdown.Image) (string, bool) {
 	count := 0
 	if p.MainImage() != nil {
 		count = 1
 	}
-	return func(img *ast.Image, src []byte) (string, bool) {
-		kind, fsPath := classifyImage(p.Article.Path, string(img.Destination))
+	return func(img markdown.Image) (string, bool) {
+		kind, fsPath := classifyImage(p.Article.Path, img.Dest)
 		if kind != imagePhoto {
 			return "", false
 		}
@@ -83,10 +82,10 @@ func (r *renderer) photoHTML(p *Page) func(img *ast.Image, src []byte) (string, 
 		if pp == nil {
 			return "", true
 		}
-		pic := p.picture(pp, strings.TrimSpace(altText(img, src)), sizesProse, count == 0)
+		pic := p.picture(pp, strings.TrimSpace(img.Alt), sizesProse, count == 0)
 		count++
-		pic.Figure = alone(img)
-		pic.Caption, pic.Credit = splitCredit(string(img.Title))
+		pic.Figure = img.Alone
+		pic.Caption, pic.Credit = splitCredit(img.Title)
 		h, err := r.tmpl.partial("picture", pic)
 		if err != nil {
 			return "<!-- " + err.Error() + " -->", true

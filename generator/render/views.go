@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -151,3 +153,7 @@ func (r *renderer) hasCharts(a *site.Article, body []byte) bool {
 	}
 	return true
 }
+
+// sortedNames lists the keys of m in order, so output and messages never
+// depend on map order.
+func sortedNames[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -181,6 +181,7 @@ func ArticleSlug(file string) string {
 // and single hyphens (æ→ae, ø→o, å→a).
 func Slugify(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // one allocation: a slug is seldom longer than the name
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {

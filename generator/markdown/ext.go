@@ -1,9 +1,8 @@
-package render
+package markdown
 
 import (
 	"bytes"
 	"html/template"
-	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -94,26 +93,19 @@ func (n *chartNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"name": n.name}, nil)
 }
 
-type chartTransformer struct{}
-
-// Transform replaces every ```chart NAME block with a chartNode.
-func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	src := reader.Source()
-	var found []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "chart" {
-			found = append(found, fc)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, fc := range found {
-		info := strings.Fields(string(fc.Info.Segment.Value(src)))
-		name := ""
-		if len(info) > 1 {
-			name = info[1]
-		}
-		fc.Parent().ReplaceChild(fc.Parent(), fc, &chartNode{name: name, offset: fc.Info.Segment.Start})
+// chartBlock returns the chart node for a ```chart NAME block, or nil
+// for any other fenced block. Convert finds them in its walk over the
+// document, so charts cost no walk of their own.
+func chartBlock(fc *ast.FencedCodeBlock, src []byte) *chartNode {
+	if fc.Info == nil || string(fc.Language(src)) != "chart" {
+		return nil
 	}
+	info := strings.Fields(string(fc.Info.Segment.Value(src)))
+	name := ""
+	if len(info) > 1 {
+		name = info[1]
+	}
+	return &chartNode{name: name, offset: fc.Info.Segment.Start}
 }
 
 type figureExtension struct{}
@@ -121,12 +113,6 @@ type figureExtension struct{}
 func (figureExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(figureParser{}, 50)))
 	m.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(extRenderer{}, 50)))
-}
-
-type chartExtension struct{}
-
-func (chartExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(chartTransformer{}, 50)))
 }
 
 // extRenderer writes figures (escaped text) and charts (HTML built by our
@@ -161,5 +147,3 @@ func (extRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 		return ast.WalkSkipChildren, nil
 	})
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

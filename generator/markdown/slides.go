@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"html/template"
@@ -30,9 +30,9 @@ type Slide struct {
 	Notes  template.HTML
 }
 
-// newSlidesMarkdown is newMarkdown with the slide and notes markers.
-func newSlidesMarkdown() goldmark.Markdown {
-	md := newMarkdown()
+// NewSlides is New with the slide and notes markers, for decks (SplitSlides).
+func NewSlides() goldmark.Markdown {
+	md := New()
 	md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(notesTransformer{}, 100)))
 	md.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(slideMarks{}, 10)))
 	return md
@@ -86,9 +86,9 @@ func (slideMarks) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindNotes, mark(notesMark))
 }
 
-// splitSlides cuts a converted deck at its markers. Empty slides (a break
-// at the very start or end) are dropped.
-func splitSlides(h template.HTML) []Slide {
+// SplitSlides cuts a deck converted with NewSlides at its markers. Empty
+// slides (a break at the very start or end) are dropped.
+func SplitSlides(h template.HTML) []Slide {
 	var out []Slide
 	for _, part := range strings.Split(string(h), slideBreak) {
 		body, notes, _ := strings.Cut(part, notesMark)

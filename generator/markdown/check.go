@@ -1,70 +1,18 @@
-package render
+package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
-	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
-
-	"alisnord/generator/site"
 )
-
-// lineIndex turns byte offsets of an article body into file positions by
-// binary search over the offsets where lines start, so positioning every
-// link of a long article costs a logarithm each, not a pass over the text.
-type lineIndex struct {
-	path   string
-	first  int   // line of the file where the body starts
-	starts []int // offset of each line's first byte
-}
-
-func newLineIndex(a *site.Article) lineIndex {
-	starts := []int{0}
-	for i, c := range a.Body {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return lineIndex{path: a.Path, first: a.BodyLine, starts: starts}
-}
-
-// at returns the position of the byte at offset.
-func (ix lineIndex) at(offset int) site.Pos {
-	line := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > offset }) - 1
-	return site.Pos{Path: ix.path, Line: ix.first + line, Col: offset - ix.starts[line] + 1}
-}
 
 // maxNesting is how deep lists and block quotes may nest. goldmark's work
 // per line grows with the depth, so a hostile file nested thousands deep
 // would take minutes; no real article nests more than a handful.
 const maxNesting = 100
-
-// checkNesting finds the first line that opens more than maxNesting lists
-// or block quotes, in one pass before goldmark sees the text. A line's
-// depth is the list and quote markers it starts with plus its indentation
-// in pairs of columns (a nested list item is indented under its parent).
-func checkNesting(src []byte, ix lineIndex) site.Diagnostics {
-	for i, start := range ix.starts {
-		if depth := lineDepth(ix.line(src, i)); depth > maxNesting {
-			return site.Diagnostics{{Pos: ix.at(start),
-				Msg: fmt.Sprintf("lister eller sitater er nestet %d nivåer dypt; høyst %d er lov", depth, maxNesting)}}
-		}
-	}
-	return nil
-}
-
-// line returns line i of src, with its line break.
-func (ix lineIndex) line(src []byte, i int) []byte {
-	end := len(src)
-	if i+1 < len(ix.starts) {
-		end = ix.starts[i+1]
-	}
-	return src[ix.starts[i]:end]
-}
 
 // maxReferenceRun is how many link reference definitions ("[navn]:
 // adresse") may follow each other without a blank line. goldmark reads the
@@ -72,26 +20,6 @@ func (ix lineIndex) line(src []byte, i int) []byte {
 // run of a hundred thousand takes minutes; separated by blank lines, each
 // is a paragraph of its own and costs nothing extra.
 const maxReferenceRun = 1000
-
-// checkReferenceRuns finds the first run of more than maxReferenceRun
-// lines that look like link reference definitions.
-func checkReferenceRuns(src []byte, ix lineIndex) site.Diagnostics {
-	run, first := 0, 0
-	for i, start := range ix.starts {
-		if !looksLikeReference(ix.line(src, i)) {
-			run = 0
-			continue
-		}
-		if run == 0 {
-			first = start
-		}
-		if run++; run > maxReferenceRun {
-			return site.Diagnostics{{Pos: ix.at(first),
-				Msg: fmt.Sprintf("over %d lenkedefinisjoner ([navn]: adresse) står etter hverandre; skill dem med tomme linjer", maxReferenceRun)}}
-		}
-	}
-	return nil
-}
 
 // looksLikeReference tells whether line starts, after white space, with
 // "[" and has "]:" later: a link reference definition, or close to one.
@@ -213,4 +141,14 @@ func nodeOffset(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// firstOffset finds the source offset of a node's first text, or -1.
+func firstOffset(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return -1
 }

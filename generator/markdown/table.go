@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"fmt"
@@ -31,7 +31,7 @@ func renderTableCell(w util.BufWriter, src []byte, node ast.Node, entering bool)
 		return ast.WalkContinue, nil
 	}
 	col := columnOf(cell)
-	table := cell.Parent().Parent()
+	cols := columnsOf(cell.Parent().Parent(), src)
 	_, _ = w.WriteString("<" + tag)
 	if header {
 		_, _ = w.WriteString(` scope="col"`)
@@ -39,10 +39,10 @@ func renderTableCell(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	if cell.Alignment != east.AlignNone {
 		_, _ = fmt.Fprintf(w, ` style="text-align:%s"`, cell.Alignment.String())
 	}
-	if numericColumn(table, col, src) {
+	if cols.numeric[col] {
 		_, _ = w.WriteString(` class="num"`)
 	}
-	if label := cellText(headerCell(table, col), src); !header && label != "" {
+	if label := cols.labels[col]; !header && label != "" {
 		_, _ = fmt.Fprintf(w, ` data-label="%s"`, template.HTMLEscapeString(label))
 	}
 	_ = w.WriteByte('>')
@@ -58,37 +58,58 @@ func columnOf(cell ast.Node) int {
 	return i
 }
 
-// cellAt returns the col-th cell of a row, or nil.
-func cellAt(row ast.Node, col int) ast.Node {
-	c := row.FirstChild()
-	for ; c != nil && col > 0; col-- {
-		c = c.NextSibling()
+// tableColumns is what the cells of one column share: whether the
+// column's body holds only numbers (and at least one), and its header's
+// text. It is worked out once per table and kept on the table node, so a
+// table of a thousand rows costs a thousand rows, not a million.
+type tableColumns struct {
+	numeric []bool
+	labels  []string
+}
+
+// columnsAttr is the table node's attribute that holds its tableColumns;
+// the table renderer writes no attributes, so it never reaches the page.
+const columnsAttr = "alis-columns"
+
+// columnsOf returns the tableColumns of table, working them out the
+// first time.
+func columnsOf(table ast.Node, src []byte) *tableColumns {
+	if v, ok := table.AttributeString(columnsAttr); ok {
+		return v.(*tableColumns)
 	}
+	n := 0
+	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+		n = max(n, row.ChildCount())
+	}
+	c := &tableColumns{numeric: make([]bool, n), labels: make([]string, n)}
+	rows := 0
+	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+		switch row.Kind() {
+		case east.KindTableHeader:
+			for i, cell := 0, row.FirstChild(); cell != nil; i, cell = i+1, cell.NextSibling() {
+				c.labels[i] = cellText(cell, src)
+			}
+		case east.KindTableRow:
+			c.numericRow(row, rows == 0, src)
+			rows++
+		}
+	}
+	table.SetAttributeString(columnsAttr, c)
 	return c
 }
 
-// headerCell is the header cell of column col, or nil.
-func headerCell(table ast.Node, col int) ast.Node {
-	if h := table.FirstChild(); h != nil && h.Kind() == east.KindTableHeader {
-		return cellAt(h, col)
-	}
-	return nil
-}
-
-// numericColumn reports whether every body cell of column col holds a
-// number (and there is at least one).
-func numericColumn(table ast.Node, col int, src []byte) bool {
-	n := 0
-	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
-		if row.Kind() != east.KindTableRow {
-			continue
+// numericRow keeps a column numeric while this body row's cell in it
+// holds a number; first says the row is the first of the body.
+func (c *tableColumns) numericRow(row ast.Node, first bool, src []byte) {
+	cell := row.FirstChild()
+	for i := range c.numeric {
+		if first || c.numeric[i] {
+			c.numeric[i] = cell != nil && numberCell.MatchString(cellText(cell, src))
 		}
-		if !numberCell.MatchString(cellText(cellAt(row, col), src)) {
-			return false
+		if cell != nil {
+			cell = cell.NextSibling()
 		}
-		n++
 	}
-	return n > 0
 }
 
 // cellText is the plain text of a cell's inline content.
