@@ -68,7 +68,7 @@ func BenchmarkConvertTable(b *testing.B) {
 func BenchmarkConvertLinks(b *testing.B) {
 	md := New()
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: manyLinks(n)}
+		a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: manyLinks(n)}
 		b.Run(fmt.Sprintf("links=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(a.Body)))
 			for b.Loop() {

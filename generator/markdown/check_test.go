@@ -12,7 +12,7 @@ import (
 // article is content/nyheter/x.md with body starting on line 5, as the
 // front matter of a four-line head leaves it.
 func article(body string) *site.Article {
-	return &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
+	return &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(body)}
 }
 
 // hostileEnv is what Convert needs for an article without figures or charts.
@@ -236,7 +236,7 @@ func TestHostileArticleCompletes(t *testing.T) {
 	}
 	body := manyLinks(125_000)
 	body = append(body, strings.Repeat("## Tall\n\n", 20_000)...)
-	a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: body}
+	a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: body}
 	html, links, ds := Convert(New(), a, hostileEnv())
 	if len(ds) > 0 {
 		t.Fatal(ds)

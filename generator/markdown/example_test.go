@@ -13,7 +13,7 @@ import (
 // synthetic, made up for the example.
 func Example() {
 	md := markdown.New() // once, shared by every page
-	a := &site.Article{Path: "content/nyheter/eksempel.md", BodyLine: 6,
+	a := &site.Article{Meta: site.Meta{Path: "content/nyheter/eksempel.md", BodyLine: 6},
 		Body: []byte("## Første runde\n\nVi fikk {{< tall eksempel >}} svar. Les [mer](/om/).\n")}
 	env := markdown.Env{
 		Figures: map[string]string{"eksempel": "1 234"},
@@ -39,7 +39,7 @@ func Example() {
 // A problem comes back at its line and column in the article's file,
 // and the rest of the article is still converted.
 func ExampleConvert_problem() {
-	a := &site.Article{Path: "content/nyheter/eksempel.md", BodyLine: 6,
+	a := &site.Article{Meta: site.Meta{Path: "content/nyheter/eksempel.md", BodyLine: 6},
 		Body: []byte("Første avsnitt.\n\nSe [her](javascript:alert(1)).\n")}
 	env := markdown.Env{
 		Figures: map[string]string{},

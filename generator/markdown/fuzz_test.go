@@ -39,7 +39,7 @@ func FuzzConvert(f *testing.F) {
 	}
 	md, slides := New(), NewSlides()
 	f.Fuzz(func(t *testing.T, body string) {
-		a := &site.Article{Path: "content/nyheter/x.md", BodyLine: 5, Body: []byte(body)}
+		a := &site.Article{Meta: site.Meta{Path: "content/nyheter/x.md", BodyLine: 5}, Body: []byte(body)}
 		lines := 5 + strings.Count(body, "\n")
 		html, _, ds := Convert(md, a, hostileEnv())
 		deck, _, _ := Convert(slides, a, hostileEnv())
