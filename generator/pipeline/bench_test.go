@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"alisnord/generator/bench/corpus"
+	"alisnord/generator/chart"
+	"alisnord/generator/output"
+	"alisnord/generator/site"
+)
+
+// BenchmarkEdit measures what the dev server's pipeline spends on one
+// edit of one article of 10,000 synthetic articles (bench/corpus), after a
+// first build: its text (the quick path) and its title (lists, tags and
+// neighbours change). It reports the median of each; with
+// ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone.
+func BenchmarkEdit(b *testing.B) {
+	bundle := filepath.Join("..", "..", ".cache", "echarts", "echarts.min.js")
+	if _, err := chart.LoadBundle(bundle); err != nil {
+		b.Skipf("SKIP: %v", err)
+	}
+	dir := b.TempDir()
+	m, err := corpus.FS(corpus.ArticlesOnly(10000), os.DirFS(filepath.Join("..", "..")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for p, f := range m {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bl, err := New(Config{Root: dir, Echarts: bundle, Serve: true, Load: site.Options{Drafts: true, Future: true}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sink memorySink
+	if _, err := bl.Build(Changes{}, &sink); err != nil {
+		b.Fatal(err)
+	}
+	rel := "content/nyheter/" + corpus.ArticleSlug(5000) + ".md"
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	edit := func(i int, change func([]byte, int) []byte) time.Duration {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(file, change(src, i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := bl.Build(Changes{Paths: []string{rel}}, &sink); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	text := func(src []byte, i int) []byte { return append(src, fmt.Sprintf("\nEndring %d, syntetisk.\n", i)...) }
+	title := func(src []byte, i int) []byte {
+		return bytes.Replace(src, []byte("title = \""), []byte(fmt.Sprintf("title = \"%d ", i)), 1)
+	}
+	if p := os.Getenv("ALIS_EDIT_PROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	for b.Loop() {
+		var texts, titles []time.Duration
+		for i := range 10 {
+			texts = append(texts, edit(i, text))
+			titles = append(titles, edit(i, title))
+		}
+		b.ReportMetric(median(texts), "ms-text")
+		b.ReportMetric(median(titles), "ms-title")
+	}
+}
+
+func median(ds []time.Duration) float64 {
+	slices.Sort(ds)
+	return float64(ds[len(ds)/2].Microseconds()) / 1000
+}
+
+// memorySink keeps the files, as the dev server's does.
+type memorySink struct {
+	mu    sync.Mutex
+	files []output.File
+}
+
+func (m *memorySink) Prepare(paths []string) error {
+	m.files = make([]output.File, 0, len(paths))
+	return nil
+}
+
+func (m *memorySink) Write(f output.File) error {
+	m.mu.Lock()
+	m.files = append(m.files, f)
+	m.mu.Unlock()
+	return nil
+}
