@@ -32,11 +32,11 @@ func DatePrecision(t time.Time, p Precision) string {
 	year := " " + strconv.Itoa(t.Year())
 	switch p {
 	case Month:
-		return months[t.Month()-1] + year
+		return MonthName(t.Month()) + year
 	case Season:
 		return season(t.Month()) + year
 	}
-	return strconv.Itoa(t.Day()) + "." + NoBreakSpace + months[t.Month()-1] + year
+	return strconv.Itoa(t.Day()) + "." + NoBreakSpace + MonthName(t.Month()) + year
 }
 
 // season names the season of month m the way a date is given: "høsten".
@@ -51,3 +51,6 @@ func season(m time.Month) string {
 	}
 	return "vinteren"
 }
+
+// MonthName is the name of month m, in lower case as in a date: "november".
+func MonthName(m time.Month) string { return months[m-1] }

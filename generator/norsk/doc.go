@@ -4,7 +4,8 @@
 // it, so a page, its chart and its table cannot disagree.
 //
 // The rules: numbers of five digits or more are grouped in threes with a
-// no-break space (365 845; 2019 and 4000 stay as they are), the decimal
+// no-break space (365 845; 2019 and 4000 stay as they are in text, while
+// a chart's axis, a column of numbers, groups 4 000 too), the decimal
 // mark is a comma, a negative number gets a real minus sign (−3), a unit
 // follows after a no-break space (52 %, 15,6 mill. kr), and a value that is
 // not a number is written «–». Downloads and the checks' messages write

@@ -10,18 +10,19 @@ import (
 func Int(n int) string {
 	s := strconv.Itoa(n)
 	if n < 0 {
-		return Minus + group(s[1:])
+		return Minus + group(s[1:], textGroup)
 	}
-	return group(s)
+	return group(s, textGroup)
 }
 
 // Decimal writes v with a decimal comma and at most one decimal, as
 // Norwegian text and tables do: 19.5 → "19,5", 45 → "45", 2.04 → "2".
-func Decimal(v float64) string { return decimals(v, 1) }
+func Decimal(v float64) string { return decimals(v, 1, textGroup) }
 
-// Number writes v with at most two decimals, for a chart's axes and labels,
-// whose steps can be as fine as 0,05: 12345.678 → "12 345,68".
-func Number(v float64) string { return decimals(v, 2) }
+// Number writes v for a chart's axes and labels: at most two decimals, as
+// an axis step can be 0,05, and four digits grouped too, so an axis shows
+// 5 000 beside 10 000 (12345.678 → "12 345,68", 1250 → "1 250").
+func Number(v float64) string { return decimals(v, 2, columnGroup) }
 
 // Percent writes v as a percentage: "52 %", with a no-break space.
 func Percent(v float64) string { return WithUnit(Decimal(v), " %") }
@@ -51,8 +52,9 @@ func Exact(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
 
-// decimals writes v rounded to at most n decimals, trailing zeros dropped.
-func decimals(v float64, n int) string {
+// decimals writes v rounded to at most n decimals, trailing zeros dropped,
+// grouping its whole part from minGroup digits up.
+func decimals(v float64, n, minGroup int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return NotANumber
 	}
@@ -62,7 +64,7 @@ func decimals(v float64, n int) string {
 		return "0" // also −0, and whatever rounds to it
 	}
 	whole, frac, _ := strings.Cut(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".")
-	s := group(whole)
+	s := group(whole, minGroup)
 	if frac != "" {
 		s += "," + frac
 	}
@@ -72,11 +74,19 @@ func decimals(v float64, n int) string {
 	return s
 }
 
+// The fewest digits a number has before group splits it: in running text
+// four digits stay together (2019, 4000), as Norwegian typesetting allows
+// and a year requires; in a column of numbers, such as a chart's axis,
+// four digits are grouped too, so they line up with larger numbers.
+const (
+	textGroup   = 5
+	columnGroup = 4
+)
+
 // group puts a no-break space between each three digits of a number of
-// five digits or more: four digits stay together (2019, 4000), as
-// Norwegian typesetting allows and a year requires.
-func group(digits string) string {
-	if len(digits) < 5 {
+// minGroup digits or more.
+func group(digits string, minGroup int) string {
+	if len(digits) < minGroup {
 		return digits
 	}
 	var b strings.Builder

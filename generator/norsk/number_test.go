@@ -41,7 +41,7 @@ func TestDecimalAndNumber(t *testing.T) {
 		{"rounds up to a whole", 2.96, "3", "2,96"},
 		{"a zero decimal is dropped", 2.04, "2", "2,04"},
 		{"two decimals", 12345.678, "12" + nb + "345,7", "12" + nb + "345,68"},
-		{"four digits stay together", 1500.5, "1500,5", "1500,5"},
+		{"four digits: together in text, grouped in a chart", 1500.5, "1500,5", "1" + nb + "500,5"},
 		{"negative below one keeps its sign", -0.5, Minus + "0,5", Minus + "0,5"},
 		{"negative", -3, Minus + "3", Minus + "3"},
 		{"rounds to zero, no minus", -0.04, "0", Minus + "0,04"},

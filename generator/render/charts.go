@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -272,5 +273,5 @@ func (r *renderer) noFiguresYet(p *Page, name string) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("<p class=\"chart-empty\">Figuren «%s» har ingen tall per %s.</p>\n",
-		template.HTMLEscapeString(c.Spec.Title), FormatDate(r.figuresDay(p.Article))), true
+		template.HTMLEscapeString(c.Spec.Title), norsk.Date(r.figuresDay(p.Article))), true
 }

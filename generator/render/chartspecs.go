@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -72,10 +73,10 @@ const participantsSource = "deltakere-2019"
 func sourceOf(s *site.Site, id string) string {
 	for _, src := range s.Sources {
 		if src.ID == id {
-			return fmt.Sprintf("%s, %s. %s.", src.Name, FormatDate(src.Date), src.What)
+			return fmt.Sprintf("%s, %s. %s.", src.Name, norsk.Date(src.Date), src.What)
 		}
 	}
-	return Unknown
+	return norsk.Unknown
 }
 
 // table fills the header, rows and totals of c from its spec.
@@ -88,7 +89,7 @@ func (c *chartData) table(first string, total bool) {
 	for i, cat := range c.Spec.Categories {
 		row := []string{cat}
 		for j, ser := range c.Spec.Series {
-			row = append(row, FormatDecimal(ser.Values[i])+c.Spec.Unit)
+			row = append(row, norsk.WithUnit(norsk.Decimal(ser.Values[i]), c.Spec.Unit))
 			sums[j] += ser.Values[i]
 		}
 		c.Rows = append(c.Rows, row)
@@ -96,7 +97,7 @@ func (c *chartData) table(first string, total bool) {
 	if total {
 		c.Foot = []string{"Sum"}
 		for _, v := range sums {
-			c.Foot = append(c.Foot, FormatDecimal(v)+c.Spec.Unit)
+			c.Foot = append(c.Foot, norsk.WithUnit(norsk.Decimal(v), c.Spec.Unit))
 		}
 	}
 }
@@ -127,7 +128,7 @@ func simpleAreaChart(s *site.Site, t site.Total, id, title, series, noun string,
 	top := largest(v)
 	c := &chartData{Source: sourcesOf(s, t.Sources), AsOf: t.Date, Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar, Categories: names,
 		Series: []chart.Series{{Name: series, Values: v, Color: colourApplicants}}}}
-	c.Summary = fmt.Sprintf("%s har flest %s, %s av %s i alt.", names[top], noun, FormatDecimal(v[top]), FormatDecimal(sum(v)))
+	c.Summary = fmt.Sprintf("%s har flest %s, %s av %s i alt.", names[top], noun, norsk.Decimal(v[top]), norsk.Decimal(sum(v)))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
 	return c
@@ -157,9 +158,9 @@ func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData 
 	total := float64(s.Project.Totals.Positions)
 	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "stillinger-per-omrade",
 		Title: "ALIS-stillinger per helseforetaksområde, etter avtaleform", Kind: chart.Bar, Categories: names, Series: series}}
-	c.Summary = fmt.Sprintf("Av %s ALIS-stillinger er avtaleformen ikke oppgitt for %s.", FormatDecimal(total), FormatDecimal(unknown))
+	c.Summary = fmt.Sprintf("Av %s ALIS-stillinger er avtaleformen ikke oppgitt for %s.", norsk.Decimal(total), norsk.Decimal(unknown))
 	if unknown == 0 {
-		c.Summary = fmt.Sprintf("Alle %s ALIS-stillingene har oppgitt avtaleform.", FormatDecimal(total))
+		c.Summary = fmt.Sprintf("Alle %s ALIS-stillingene har oppgitt avtaleform.", norsk.Decimal(total))
 	}
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
@@ -183,7 +184,7 @@ func offersChart(s *site.Site, f *site.Figures, names []string, apps []float64) 
 		Title: "Tilbud om deltakelse mot søknader, per helseforetaksområde", Kind: chart.Bar, Categories: names,
 		Series: []chart.Series{{Name: "Søknader", Values: apps, Color: colourApplicants}, {Name: "Tilbud", Values: offers, Color: colourOffers}}}}
 	c.Summary = fmt.Sprintf("%s av %s søknader endte med tilbud og bekreftet deltakelse; %s fikk høyest andel, %s av %s.",
-		FormatDecimal(sum(offers)), FormatDecimal(sum(apps)), names[best], FormatDecimal(offers[best]), FormatDecimal(apps[best]))
+		norsk.Decimal(sum(offers)), norsk.Decimal(sum(apps)), names[best], norsk.Decimal(offers[best]), norsk.Decimal(apps[best]))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
 	return c

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -33,7 +34,7 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 	}
 	targetName := "Mål: besatt"
 	if e := findEvent(s, site.EventGoal); e != nil {
-		targetName = "Mål: besatt " + FormatDatePrecision(e.Date, e.Precision)
+		targetName = "Mål: besatt " + dateAsKnown(e.Date, e.Precision)
 	}
 	series = append(series, chart.Series{Name: targetName, Values: target, Color: colourTarget})
 	total := sum(target)
@@ -41,7 +42,7 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 		Title: "Rekruttering: besatte ALIS-stillinger mot målet, per helseforetaksområde", Kind: chart.Bar,
 		Categories: names, Series: series}}
 	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
-		FormatDecimal(counts[site.StatusFilled]), FormatDecimal(total), FormatDecimal(counts[""]), FormatDecimal(total))
+		norsk.Decimal(counts[site.StatusFilled]), norsk.Decimal(total), norsk.Decimal(counts[""]), norsk.Decimal(total))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
 	return c
@@ -70,8 +71,8 @@ func shareChart(s *site.Site, f *site.Figures) *chartData {
 		Categories: []string{"Kommuner", "Innbyggere"},
 		Series:     []chart.Series{{Name: "Søkte", Values: in, Stack: "andel", Color: colourApplicants}, {Name: "Søkte ikke", Values: out, Stack: "andel", Color: colourUnknown}}}}
 	c.Summary = fmt.Sprintf("%s av Nord-Norges %s kommuner søkte (%s); de har %s av innbyggerne i landsdelen.",
-		FormatDecimal(t.Municipalities), FormatInt(t.NorthernMunicipalities),
-		FormatPercent(float64(t.MunicipalitySharePct)), FormatPercent(float64(t.PopulationSharePct)))
+		norsk.Decimal(t.Municipalities), norsk.Int(t.NorthernMunicipalities),
+		norsk.Percent(float64(t.MunicipalitySharePct)), norsk.Percent(float64(t.PopulationSharePct)))
 	c.Spec.Desc = c.Summary
 	c.table("Andel av", false)
 	return c
@@ -96,10 +97,10 @@ func areaPositions(s *site.Site, a *site.Area) *chartData {
 			two = append(two, names[i])
 		}
 	}
-	c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt.", a.Name, FormatInt(len(names)), FormatDecimal(sum(v)))
+	c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt.", a.Name, norsk.Int(len(names)), norsk.Decimal(sum(v)))
 	if len(two) > 0 {
 		c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt; %s har to.",
-			a.Name, FormatInt(len(names)), FormatDecimal(sum(v)), joinNorwegian(two))
+			a.Name, norsk.Int(len(names)), norsk.Decimal(sum(v)), joinNorwegian(two))
 	}
 	c.Spec.Desc = c.Summary
 	c.pos, c.catPos = a.Pos, where
@@ -115,7 +116,7 @@ func chartCSV(c *chartData) []byte {
 	for i, cat := range c.Spec.Categories {
 		cells := []string{cat}
 		for _, ser := range c.Spec.Series {
-			cells = append(cells, strings.Replace(fmt.Sprint(ser.Values[i]), ".", ",", 1))
+			cells = append(cells, norsk.Exact(ser.Values[i]))
 		}
 		rows = append(rows, cells)
 	}

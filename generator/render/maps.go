@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -111,16 +112,16 @@ func coversMore(mg *site.Merged, pt *site.Participant) bool {
 func mapSummary(s *site.Site, cats []string, cells []mapCell, where string) string {
 	if where != "" {
 		return fmt.Sprintf("Kartet viser %s med de %s kommunene der deltakerne i %s ligger, farget; de andre kommunene er grå.",
-			where, FormatInt(len(cats)), where)
+			where, norsk.Int(len(cats)), where)
 	}
 	var parts []string
 	for _, a := range s.Areas {
 		if len(a.Participants) > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", a.Name, FormatInt(len(a.Participants))))
+			parts = append(parts, fmt.Sprintf("%s %s", a.Name, norsk.Int(len(a.Participants))))
 		}
 	}
 	return fmt.Sprintf("Kartet viser Nord-Norges %s kommuner. De %s kommunene der de %s deltakerne ligger, er farget etter helseforetaksområde (deltakere: %s); de andre er grå.",
-		FormatInt(len(s.Map.Features)), FormatInt(len(cats)), FormatInt(len(cells)), joinNorwegian(parts))
+		norsk.Int(len(s.Map.Features)), norsk.Int(len(cats)), norsk.Int(len(cells)), joinNorwegian(parts))
 }
 
 // mapTable is the map's text alternative: each participant, its 2019

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -45,7 +46,7 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 	}
 	cats := make([]string, len(dates))
 	for i, d := range dates {
-		cats[i] = FormatDate(d)
+		cats[i] = norsk.Date(d)
 	}
 	var series []chart.Series
 	last := map[site.PositionStatus]float64{}
@@ -59,12 +60,12 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 	}
 	when := ""
 	if e := findEvent(s, site.EventGoal); e != nil {
-		when = " " + FormatDatePrecision(e.Date, e.Precision)
+		when = " " + dateAsKnown(e.Date, e.Precision)
 	}
 	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
 		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
 	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
-		FormatDecimal(last[site.StatusFilled]), FormatDecimal(total), FormatDecimal(last[site.StatusAdvertised]), FormatDecimal(total), when)
+		norsk.Decimal(last[site.StatusFilled]), norsk.Decimal(total), norsk.Decimal(last[site.StatusAdvertised]), norsk.Decimal(total), when)
 	c.Spec.Desc = c.Summary
 	c.table("Dato", false)
 	return c
