@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -128,28 +129,19 @@ func chartCSV(c *chartData) []byte {
 }
 
 // csvTable writes a header and rows as CSV, and a last line «Tall per;DATE»
-// unless asOf is "".
+// unless asOf is "": a byte-order mark first, semicolons between cells,
+// CRLF line ends, and quotes only where a cell needs them.
 func csvTable(head []string, rows [][]string, asOf string) []byte {
+	records := append([][]string{head}, rows...)
+	if asOf != "" {
+		records = append(records, []string{"Tall per", asOf})
+	}
 	var b bytes.Buffer
 	b.WriteString("\uFEFF")
-	row := func(cells []string) {
-		for i, cell := range cells {
-			if i > 0 {
-				b.WriteByte(';')
-			}
-			if strings.ContainsAny(cell, ";\"\n\r") {
-				cell = `"` + strings.ReplaceAll(cell, `"`, `""`) + `"`
-			}
-			b.WriteString(cell)
-		}
-		b.WriteString("\r\n")
-	}
-	row(head)
-	for _, r := range rows {
-		row(r)
-	}
-	if asOf != "" {
-		row([]string{"Tall per", asOf})
+	w := csv.NewWriter(&b)
+	w.Comma, w.UseCRLF = ';', true
+	if err := w.WriteAll(records); err != nil {
+		panic("render: CSV into memory failed: " + err.Error()) // a bytes.Buffer does not fail
 	}
 	return b.Bytes()
 }
