@@ -50,12 +50,6 @@ type ChartView struct {
 	CSVURL, JSONURL string
 }
 
-// chartOrder is the order of the statistics page.
-var chartOrder = []string{
-	"soknader-per-omrade", "kommuner-per-omrade", "innbyggere-per-omrade",
-	"stillinger-per-omrade", "tilbud-mot-soknader", "rekruttering-per-omrade", "andel-nord-norge",
-}
-
 // chartDataDir is where the CSV and JSON downloads live.
 const chartDataDir = "statistikk/data/"
 
@@ -111,13 +105,6 @@ func (r *renderer) addHighlights(all []*chartData) []*chartData {
 	}
 	return all
 }
-
-// offersID is the chart with a highlighted copy per area; areaPositionsID
-// + area id the positions of an area's participants.
-const (
-	offersID        = "tilbud-mot-soknader"
-	areaPositionsID = "stillinger-i-"
-)
 
 // IsMap reports whether the chart is a map (drawn with the "map" partial).
 func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }

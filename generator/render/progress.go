@@ -9,10 +9,6 @@ import (
 	"alisnord/generator/site"
 )
 
-// progressID is the chart of all positions by status over time; each area
-// has its own, progressID + "-" + its id.
-const progressID = "stillinger-over-tid"
-
 // progressCharts builds the charts of positions by status over time, as of
 // f: one column per date a position changed, with the target marked. There
 // are none while the data has no dated change; the pages then say so.
@@ -40,9 +36,9 @@ func progressCharts(s *site.Site, f *site.Figures) []*chartData {
 // progressChart stacks the positions by status at each date, in one area
 // or (a nil) in all.
 func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*site.Figures, a *site.Area) *chartData {
-	id, title, total, area := progressID, "ALIS-stillinger etter status over tid", float64(s.Project.Totals.Positions), ""
+	def, total, area := chartProgress, float64(s.Project.Totals.Positions), ""
 	if a != nil {
-		id, title, total, area = progressID+"-"+a.ID, "ALIS-stillinger i "+a.Name+" etter status over tid", float64(a.Positions()), a.ID
+		def, total, area = chartAreaProgress.forArea(a), float64(a.Positions()), a.ID
 	}
 	cats := make([]string, len(dates))
 	for i, d := range dates {
@@ -62,8 +58,8 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 	if e := findEvent(s, site.EventGoal); e != nil {
 		when = " " + dateAsKnown(e.Date, e.Precision)
 	}
-	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
-		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
+	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: def.spec(cats, series)}
+	c.Spec.Target, c.Spec.TargetLabel = &total, "Mål: alle besatt"+when
 	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
 		norsk.Decimal(last[site.StatusFilled]), norsk.Decimal(total), norsk.Decimal(last[site.StatusAdvertised]), norsk.Decimal(total), when)
 	c.Spec.Desc = c.Summary

@@ -29,12 +29,9 @@ func siteCharts(s *site.Site, f *site.Figures) []*chartData {
 	}
 	apps := perArea(site.Applications)
 	all := []*chartData{
-		simpleAreaChart(s, f.Total(site.Applications), "soknader-per-omrade", "Søknader per helseforetaksområde", "Søknader", "søknader",
-			names, apps),
-		simpleAreaChart(s, f.Total(site.Municipalities), "kommuner-per-omrade", "Søkerkommuner per helseforetaksområde", "Kommuner", "kommuner",
-			names, perArea(site.Municipalities)),
-		simpleAreaChart(s, f.Total(site.Population), "innbyggere-per-omrade", "Innbyggere i søkerkommunene per helseforetaksområde", "Innbyggere", "innbyggere",
-			names, perArea(site.Population)),
+		simpleAreaChart(s, f.Total(site.Applications), chartApplications, "Søknader", "søknader", names, apps),
+		simpleAreaChart(s, f.Total(site.Municipalities), chartMunicipalities, "Kommuner", "kommuner", names, perArea(site.Municipalities)),
+		simpleAreaChart(s, f.Total(site.Population), chartPopulation, "Innbyggere", "innbyggere", names, perArea(site.Population)),
 	}
 	if !f.Date.Before(s.SourceDate(participantsSource)) { // the other charts show the participants
 		all = append(all, positionsByModel(s, f, names), offersChart(s, f, names, apps),
@@ -121,13 +118,13 @@ func sum(v []float64) float64 {
 	return t
 }
 
-func simpleAreaChart(s *site.Site, t site.Total, id, title, series, noun string, names []string, v []float64) *chartData {
+func simpleAreaChart(s *site.Site, t site.Total, def chartDef, series, noun string, names []string, v []float64) *chartData {
 	if !t.Known {
 		return nil
 	}
 	top := largest(v)
-	c := &chartData{Source: sourcesOf(s, t.Sources), AsOf: t.Date, Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar, Categories: names,
-		Series: []chart.Series{{Name: series, Values: v, Color: colourApplicants}}}}
+	c := &chartData{Source: sourcesOf(s, t.Sources), AsOf: t.Date, Spec: def.spec(names,
+		[]chart.Series{{Name: series, Values: v, Color: colourApplicants}})}
 	c.Summary = fmt.Sprintf("%s har flest %s, %s av %s i alt.", names[top], noun, norsk.Decimal(v[top]), norsk.Decimal(sum(v)))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
@@ -156,8 +153,7 @@ func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData 
 		series = append(series, chart.Series{Name: labels[m], Values: v, Stack: "stillinger", Color: modelColours[m]})
 	}
 	total := float64(s.Project.Totals.Positions)
-	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chart.Spec{ID: "stillinger-per-omrade",
-		Title: "ALIS-stillinger per helseforetaksområde, etter avtaleform", Kind: chart.Bar, Categories: names, Series: series}}
+	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chartModels.spec(names, series)}
 	c.Summary = fmt.Sprintf("Av %s ALIS-stillinger er avtaleformen ikke oppgitt for %s.", norsk.Decimal(total), norsk.Decimal(unknown))
 	if unknown == 0 {
 		c.Summary = fmt.Sprintf("Alle %s ALIS-stillingene har oppgitt avtaleform.", norsk.Decimal(total))
@@ -180,12 +176,103 @@ func offersChart(s *site.Site, f *site.Figures, names []string, apps []float64) 
 			best, bestShare = i, offers[i]/apps[i]
 		}
 	}
-	c := &chartData{Source: sourcesOf(s, append(t.Sources, participantsSource)), AsOf: later(t.Date, s.SourceDate(participantsSource)), Spec: chart.Spec{ID: "tilbud-mot-soknader",
-		Title: "Tilbud om deltakelse mot søknader, per helseforetaksområde", Kind: chart.Bar, Categories: names,
-		Series: []chart.Series{{Name: "Søknader", Values: apps, Color: colourApplicants}, {Name: "Tilbud", Values: offers, Color: colourOffers}}}}
+	c := &chartData{Source: sourcesOf(s, append(t.Sources, participantsSource)), AsOf: later(t.Date, s.SourceDate(participantsSource)), Spec: chartOffers.spec(names,
+		[]chart.Series{{Name: "Søknader", Values: apps, Color: colourApplicants}, {Name: "Tilbud", Values: offers, Color: colourOffers}})}
 	c.Summary = fmt.Sprintf("%s av %s søknader endte med tilbud og bekreftet deltakelse; %s fikk høyest andel, %s av %s.",
 		norsk.Decimal(sum(offers)), norsk.Decimal(sum(apps)), names[best], norsk.Decimal(offers[best]), norsk.Decimal(apps[best]))
 	c.Spec.Desc = c.Summary
 	c.table("Område", true)
+	return c
+}
+
+// recruitmentChart stacks each area's positions by status, with unknown
+// status as its own category, beside the target: every position filled.
+func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData {
+	var series []chart.Series
+	counts := map[site.PositionStatus]float64{}
+	for _, st := range statusOrder {
+		v := make([]float64, len(f.Areas))
+		for i := range f.Areas {
+			for _, p := range f.Areas[i].Positions {
+				if p.Status == st {
+					v[i]++
+				}
+			}
+		}
+		counts[st] = sum(v)
+		series = append(series, chart.Series{Name: statusLabels[st], Values: v, Stack: "status", Color: statusColours[st]})
+	}
+	target := make([]float64, len(s.Areas))
+	for i := range s.Areas {
+		target[i] = float64(s.Areas[i].Positions())
+	}
+	targetName := "Mål: besatt"
+	if e := findEvent(s, site.EventGoal); e != nil {
+		targetName = "Mål: besatt " + dateAsKnown(e.Date, e.Precision)
+	}
+	series = append(series, chart.Series{Name: targetName, Values: target, Color: colourTarget})
+	total := sum(target)
+	c := &chartData{Source: positionsSource(s, f), AsOf: positionsDate(s, f), Spec: chartRecruitment.spec(names, series)}
+	c.Summary = fmt.Sprintf("%s av %s stillinger er meldt besatt; for %s er status ikke oppgitt. Målet er alle %s besatt.",
+		norsk.Decimal(counts[site.StatusFilled]), norsk.Decimal(total), norsk.Decimal(counts[""]), norsk.Decimal(total))
+	c.Spec.Desc = c.Summary
+	c.table("Område", true)
+	return c
+}
+
+func findEvent(s *site.Site, kind site.EventKind) *site.Event {
+	for i := range s.Events {
+		if s.Events[i].Kind == kind {
+			return &s.Events[i]
+		}
+	}
+	return nil
+}
+
+// shareChart shows the applicant municipalities' share of Northern Norway's
+// municipalities and of its population, as 100 % bars.
+func shareChart(s *site.Site, f *site.Figures) *chartData {
+	t := s.Project.Totals
+	if f.Date.Before(s.SourceDate(t.Source)) {
+		return nil
+	}
+	in := []float64{float64(t.MunicipalitySharePct), float64(t.PopulationSharePct)}
+	out := []float64{100 - in[0], 100 - in[1]}
+	c := &chartData{Source: sourceOf(s, t.Source) + " Andelene er oppgitt av prosjektet.", AsOf: s.SourceDate(t.Source), Spec: chartShare.spec([]string{"Kommuner", "Innbyggere"},
+		[]chart.Series{{Name: "Søkte", Values: in, Stack: "andel", Color: colourApplicants}, {Name: "Søkte ikke", Values: out, Stack: "andel", Color: colourUnknown}})}
+	c.Summary = fmt.Sprintf("%s av Nord-Norges %s kommuner søkte (%s); de har %s av innbyggerne i landsdelen.",
+		norsk.Decimal(t.Municipalities), norsk.Int(t.NorthernMunicipalities),
+		norsk.Percent(float64(t.MunicipalitySharePct)), norsk.Percent(float64(t.PopulationSharePct)))
+	c.Spec.Desc = c.Summary
+	c.table("Andel av", false)
+	return c
+}
+
+// areaPositions shows the positions of each participant in one area.
+func areaPositions(s *site.Site, a *site.Area) *chartData {
+	var names []string
+	var v []float64
+	var where []site.Pos
+	for _, p := range a.Participants {
+		names = append(names, p.Name)
+		v = append(v, float64(p.Positions))
+		where = append(where, p.Pos)
+	}
+	c := &chartData{Source: sourceOf(s, participantsSource), AsOf: s.SourceDate(participantsSource), Spec: chartAreaPositions.forArea(a).spec(names,
+		[]chart.Series{{Name: "ALIS-stillinger i " + a.Name, Values: v, Color: AreaColor(s, a.ID)}})}
+	var two []string
+	for i, x := range v {
+		if x >= 2 {
+			two = append(two, names[i])
+		}
+	}
+	c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt.", a.Name, norsk.Int(len(names)), norsk.Decimal(sum(v)))
+	if len(two) > 0 {
+		c.Summary = fmt.Sprintf("%s har %s deltakere med %s ALIS-stillinger i alt; %s har to.",
+			a.Name, norsk.Int(len(names)), norsk.Decimal(sum(v)), joinNorwegian(two))
+	}
+	c.Spec.Desc = c.Summary
+	c.pos, c.catPos = a.Pos, where
+	c.table("Deltaker", true)
 	return c
 }
