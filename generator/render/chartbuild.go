@@ -110,6 +110,19 @@ func largest(v []float64) int {
 	return best
 }
 
+// countPerArea counts, per area, the positions as of f that match.
+func countPerArea(f *site.Figures, match func(site.PositionState) bool) []float64 {
+	v := make([]float64, len(f.Areas))
+	for i := range f.Areas {
+		for _, p := range f.Areas[i].Positions {
+			if match(p) {
+				v[i]++
+			}
+		}
+	}
+	return v
+}
+
 func sum(v []float64) float64 {
 	t := 0.0
 	for _, x := range v {
@@ -139,14 +152,7 @@ func positionsByModel(s *site.Site, f *site.Figures, names []string) *chartData 
 	var series []chart.Series
 	unknown := 0.0
 	for _, m := range models {
-		v := make([]float64, len(f.Areas))
-		for i := range f.Areas {
-			for _, p := range f.Areas[i].Positions {
-				if p.Model == m {
-					v[i]++
-				}
-			}
-		}
+		v := countPerArea(f, func(p site.PositionState) bool { return p.Model == m })
 		if m == "" {
 			unknown = sum(v)
 		}
@@ -191,14 +197,7 @@ func recruitmentChart(s *site.Site, f *site.Figures, names []string) *chartData 
 	var series []chart.Series
 	counts := map[site.PositionStatus]float64{}
 	for _, st := range statusOrder {
-		v := make([]float64, len(f.Areas))
-		for i := range f.Areas {
-			for _, p := range f.Areas[i].Positions {
-				if p.Status == st {
-					v[i]++
-				}
-			}
-		}
+		v := countPerArea(f, func(p site.PositionState) bool { return p.Status == st })
 		counts[st] = sum(v)
 		series = append(series, chart.Series{Name: statusLabels[st], Values: v, Stack: "status", Color: statusColours[st]})
 	}
