@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -34,8 +35,8 @@ func archiveYears(articles []*site.Article) []ArchiveYear {
 		}
 		year := &out[len(out)-1]
 		year.Count++
-		if n := len(year.Months); n == 0 || year.Months[n-1].ID != months[m-1] {
-			name := months[m-1]
+		if n := len(year.Months); n == 0 || year.Months[n-1].ID != norsk.MonthName(m) {
+			name := norsk.MonthName(m)
 			year.Months = append(year.Months, ArchiveMonth{Name: strings.ToUpper(name[:1]) + name[1:], ID: name})
 		}
 		month := &year.Months[len(year.Months)-1]

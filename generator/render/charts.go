@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -47,12 +48,6 @@ type chartData struct {
 type ChartView struct {
 	*chartData
 	CSVURL, JSONURL string
-}
-
-// chartOrder is the order of the statistics page.
-var chartOrder = []string{
-	"soknader-per-omrade", "kommuner-per-omrade", "innbyggere-per-omrade",
-	"stillinger-per-omrade", "tilbud-mot-soknader", "rekruttering-per-omrade", "andel-nord-norge",
 }
 
 // chartDataDir is where the CSV and JSON downloads live.
@@ -110,13 +105,6 @@ func (r *renderer) addHighlights(all []*chartData) []*chartData {
 	}
 	return all
 }
-
-// offersID is the chart with a highlighted copy per area; areaPositionsID
-// + area id the positions of an area's participants.
-const (
-	offersID        = "tilbud-mot-soknader"
-	areaPositionsID = "stillinger-i-"
-)
 
 // IsMap reports whether the chart is a map (drawn with the "map" partial).
 func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }
@@ -272,5 +260,5 @@ func (r *renderer) noFiguresYet(p *Page, name string) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("<p class=\"chart-empty\">Figuren «%s» har ingen tall per %s.</p>\n",
-		template.HTMLEscapeString(c.Spec.Title), FormatDate(r.figuresDay(p.Article))), true
+		template.HTMLEscapeString(c.Spec.Title), norsk.Date(r.figuresDay(p.Article))), true
 }

@@ -52,7 +52,7 @@ func (r *renderer) conferencePages() []*Page {
 	}
 	page := newPage(r, KindConference, conferenceURL, c.Title)
 	page.Event, page.Nav = c, "hendelser"
-	page.Description = c.Title + ": " + FormatDatePrecision(c.Date, c.Precision) + ", " + orUnknown(c.Venue) + "."
+	page.Description = c.Title + ": " + dateAsKnown(c.Date, c.Precision) + ", " + orUnknown(c.Venue) + "."
 	page.Crumbs = []Crumb{{"Hendelser", "hendelser/"}}
 	for _, d := range decks(r.site) {
 		page.Links = append(page.Links, Crumb{"Lysbilder: " + d.Title, d.Slug + "/"})

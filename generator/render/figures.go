@@ -1,6 +1,7 @@
 package render
 
 import (
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -14,61 +15,61 @@ func figures(s *site.Site, f *site.Figures) map[string]string {
 	t := s.Project.Totals
 	out := map[string]string{
 		"soknader":            totalText(f.Total(site.Applications), formatWhole),
-		"kommuner":            totalText(f.Total(site.Municipalities), FormatDecimal),
+		"kommuner":            totalText(f.Total(site.Municipalities), norsk.Decimal),
 		"innbyggere":          totalText(f.Total(site.Population), formatWhole),
-		"kommuner-nord-norge": FormatInt(t.NorthernMunicipalities),
-		"andel-kommuner":      FormatPercent(float64(t.MunicipalitySharePct)),
-		"andel-innbyggere":    FormatPercent(float64(t.PopulationSharePct)),
-		"deltakere":           FormatInt(t.Participants),
-		"stillinger":          FormatInt(t.Positions),
+		"kommuner-nord-norge": norsk.Int(t.NorthernMunicipalities),
+		"andel-kommuner":      norsk.Percent(float64(t.MunicipalitySharePct)),
+		"andel-innbyggere":    norsk.Percent(float64(t.PopulationSharePct)),
+		"deltakere":           norsk.Int(t.Participants),
+		"stillinger":          norsk.Int(t.Positions),
 	}
 	if f.Date.Before(s.SourceDate(t.Source)) {
 		for _, k := range []string{"kommuner-nord-norge", "andel-kommuner", "andel-innbyggere"} {
-			out[k] = Unknown
+			out[k] = norsk.Unknown
 		}
 	}
 	participantsKnown := !f.Date.Before(s.SourceDate(participantsSource))
 	if !participantsKnown {
-		out["deltakere"], out["stillinger"] = Unknown, Unknown
+		out["deltakere"], out["stillinger"] = norsk.Unknown, norsk.Unknown
 	}
 	if len(s.Project.Grants) > 0 {
 		total := 0
 		for _, g := range s.Project.Grants {
 			total += g.AmountNOK
 		}
-		out["tilskudd"] = FormatNOK(total)
+		out["tilskudd"] = norsk.NOK(total)
 	}
 	for _, st := range site.PositionStatuses {
-		out["stillinger-"+string(st)] = FormatInt(countStatus(f, "", st))
+		out["stillinger-"+string(st)] = norsk.Int(countStatus(f, "", st))
 	}
 	for i := range f.Areas {
 		a := &f.Areas[i]
 		id := a.Area.ID
 		out["soknader-"+id] = measureText(a.Applications, formatWhole)
-		out["kommuner-"+id] = measureText(a.Municipalities, FormatDecimal)
+		out["kommuner-"+id] = measureText(a.Municipalities, norsk.Decimal)
 		out["innbyggere-"+id] = measureText(a.Population, formatWhole)
-		out["deltakere-"+id], out["stillinger-"+id] = Unknown, Unknown
+		out["deltakere-"+id], out["stillinger-"+id] = norsk.Unknown, norsk.Unknown
 		if participantsKnown {
-			out["deltakere-"+id] = FormatInt(len(a.Area.Participants))
-			out["stillinger-"+id] = FormatInt(a.Area.Positions())
+			out["deltakere-"+id] = norsk.Int(len(a.Area.Participants))
+			out["stillinger-"+id] = norsk.Int(a.Area.Positions())
 		}
 	}
 	return out
 }
 
-// formatWhole is FormatInt for a whole number held as a float64.
-func formatWhole(v float64) string { return FormatInt(int(v)) }
+// formatWhole is norsk.Int for a whole number held as a float64.
+func formatWhole(v float64) string { return norsk.Int(int(v)) }
 
 func measureText(m site.Measure, format func(float64) string) string {
 	if !m.Known {
-		return Unknown
+		return norsk.Unknown
 	}
 	return format(m.Value)
 }
 
 func totalText(t site.Total, format func(float64) string) string {
 	if !t.Known {
-		return Unknown
+		return norsk.Unknown
 	}
 	return format(t.Value)
 }

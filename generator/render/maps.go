@@ -6,12 +6,9 @@ import (
 	"strings"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
-
-// mapAllID is the map of every participant on the areas page; each area's
-// own map is mapAllID + "-" + area id.
-const mapAllID = "kart-deltakere"
 
 // MapCredit is shown under every map, as the map data's licence asks.
 const MapCredit = "Kartgrunnlag: © Kartverket (CC BY 4.0). Kommunegrenser fra 2020."
@@ -35,11 +32,11 @@ func mapCharts(s *site.Site) []*chartData {
 		regions[i] = chart.Region{Name: f.Name, Polygons: f.Polygons}
 	}
 	layer := &chart.MapLayer{Regions: regions}
-	out := []*chartData{participantMap(s, layer, mapAllID, "", s.Areas)}
+	out := []*chartData{participantMap(s, layer, chartMapAll, "", s.Areas)}
 	for i := range s.Areas {
 		a := s.Areas[i : i+1]
 		if len(a[0].Participants) > 0 {
-			out = append(out, participantMap(s, layer, mapAllID+"-"+a[0].ID, a[0].Name, a))
+			out = append(out, participantMap(s, layer, chartMapArea.forArea(&a[0]), a[0].Name, a))
 		}
 	}
 	return out
@@ -47,7 +44,7 @@ func mapCharts(s *site.Site) []*chartData {
 
 // participantMap is a map of the participants of areas, one series (and
 // colour) per area; zoomed to them when where is an area's name.
-func participantMap(s *site.Site, layer *chart.MapLayer, id, where string, areas []site.Area) *chartData {
+func participantMap(s *site.Site, layer *chart.MapLayer, def chartDef, where string, areas []site.Area) *chartData {
 	var cats []string
 	var series []chart.Series
 	var cells []mapCell
@@ -82,13 +79,13 @@ func participantMap(s *site.Site, layer *chart.MapLayer, id, where string, areas
 		}
 	}
 	l := *layer
-	title := "Deltakerkommunene i Nord-Norge"
 	if where != "" {
 		l.Focus = cats
-		title = "Deltakerkommunene i " + where
 	}
+	spec := def.spec(cats, series)
+	spec.Map = &l
 	c := &chartData{Source: sourceOf(s, participantsSource), AsOf: s.SourceDate(participantsSource),
-		Spec: chart.Spec{ID: id, Title: title, Kind: chart.Map, Categories: cats, Series: series, Map: &l}}
+		Spec: spec}
 	c.Summary = mapSummary(s, cats, cells, where)
 	c.Spec.Desc = c.Summary
 	c.mapTable(s, cells, where == "")
@@ -111,16 +108,16 @@ func coversMore(mg *site.Merged, pt *site.Participant) bool {
 func mapSummary(s *site.Site, cats []string, cells []mapCell, where string) string {
 	if where != "" {
 		return fmt.Sprintf("Kartet viser %s med de %s kommunene der deltakerne i %s ligger, farget; de andre kommunene er grå.",
-			where, FormatInt(len(cats)), where)
+			where, norsk.Int(len(cats)), where)
 	}
 	var parts []string
 	for _, a := range s.Areas {
 		if len(a.Participants) > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", a.Name, FormatInt(len(a.Participants))))
+			parts = append(parts, fmt.Sprintf("%s %s", a.Name, norsk.Int(len(a.Participants))))
 		}
 	}
 	return fmt.Sprintf("Kartet viser Nord-Norges %s kommuner. De %s kommunene der de %s deltakerne ligger, er farget etter helseforetaksområde (deltakere: %s); de andre er grå.",
-		FormatInt(len(s.Map.Features)), FormatInt(len(cats)), FormatInt(len(cells)), joinNorwegian(parts))
+		norsk.Int(len(s.Map.Features)), norsk.Int(len(cats)), norsk.Int(len(cells)), joinNorwegian(parts))
 }
 
 // mapTable is the map's text alternative: each participant, its 2019

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -121,7 +122,7 @@ func (p *Page) History(pt *site.Participant) []string {
 
 // changeWords says what one change did, for a sentence after «ble».
 func changeWords(c site.Change) string {
-	when := FormatDate(c.Date)
+	when := norsk.Date(c.Date)
 	switch {
 	case c.Status != "" && c.Model != "":
 		return fmt.Sprintf("%s %s, med %s", statusWords[c.Status], when, c.Model)
@@ -136,7 +137,7 @@ func changeWords(c site.Change) string {
 func (p *Page) AreaSourceOf(a *site.Area, figure string) string {
 	af := p.latest.Area(a.ID)
 	if af == nil {
-		return Unknown
+		return norsk.Unknown
 	}
 	return sourceOf(p.Site, pickFigure(figure)(af).Source)
 }

@@ -5,12 +5,9 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
-
-// progressID is the chart of all positions by status over time; each area
-// has its own, progressID + "-" + its id.
-const progressID = "stillinger-over-tid"
 
 // progressCharts builds the charts of positions by status over time, as of
 // f: one column per date a position changed, with the target marked. There
@@ -39,13 +36,13 @@ func progressCharts(s *site.Site, f *site.Figures) []*chartData {
 // progressChart stacks the positions by status at each date, in one area
 // or (a nil) in all.
 func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*site.Figures, a *site.Area) *chartData {
-	id, title, total, area := progressID, "ALIS-stillinger etter status over tid", float64(s.Project.Totals.Positions), ""
+	def, total, area := chartProgress, float64(s.Project.Totals.Positions), ""
 	if a != nil {
-		id, title, total, area = progressID+"-"+a.ID, "ALIS-stillinger i "+a.Name+" etter status over tid", float64(a.Positions()), a.ID
+		def, total, area = chartAreaProgress.forArea(a), float64(a.Positions()), a.ID
 	}
 	cats := make([]string, len(dates))
 	for i, d := range dates {
-		cats[i] = FormatDate(d)
+		cats[i] = norsk.Date(d)
 	}
 	var series []chart.Series
 	last := map[site.PositionStatus]float64{}
@@ -59,12 +56,12 @@ func progressChart(s *site.Site, f *site.Figures, dates []time.Time, states []*s
 	}
 	when := ""
 	if e := findEvent(s, site.EventGoal); e != nil {
-		when = " " + FormatDatePrecision(e.Date, e.Precision)
+		when = " " + dateAsKnown(e.Date, e.Precision)
 	}
-	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: chart.Spec{ID: id, Title: title, Kind: chart.Bar,
-		Categories: cats, Series: series, Target: &total, TargetLabel: "Mål: alle besatt" + when}}
+	c := &chartData{Source: positionsSource(s, f), AsOf: dates[len(dates)-1], Spec: def.spec(cats, series)}
+	c.Spec.Target, c.Spec.TargetLabel = &total, "Mål: alle besatt"+when
 	c.Summary = fmt.Sprintf("Per %s er %s av %s stillinger besatt og %s utlyst. Målet er alle %s besatt%s.", cats[len(cats)-1],
-		FormatDecimal(last[site.StatusFilled]), FormatDecimal(total), FormatDecimal(last[site.StatusAdvertised]), FormatDecimal(total), when)
+		norsk.Decimal(last[site.StatusFilled]), norsk.Decimal(total), norsk.Decimal(last[site.StatusAdvertised]), norsk.Decimal(total), when)
 	c.Spec.Desc = c.Summary
 	c.table("Dato", false)
 	return c

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -12,12 +13,12 @@ import (
 func sourcesOf(s *site.Site, ids []string) string {
 	var parts []string
 	for _, id := range ids {
-		if d := sourceOf(s, id); d != Unknown && !contains(parts, d) {
+		if d := sourceOf(s, id); d != norsk.Unknown && !contains(parts, d) {
 			parts = append(parts, d)
 		}
 	}
 	if len(parts) == 0 {
-		return Unknown
+		return norsk.Unknown
 	}
 	return strings.Join(parts, " ")
 }
@@ -37,7 +38,7 @@ func contains(list []string, v string) bool {
 func positionsSource(s *site.Site, f *site.Figures) string {
 	src := sourceOf(s, participantsSource)
 	if d := f.PositionsDate(); !d.IsZero() {
-		src += " Status og avtaleform: endringer registrert av ALIS-Nord til og med " + FormatDate(d) + "."
+		src += " Status og avtaleform: endringer registrert av ALIS-Nord til og med " + norsk.Date(d) + "."
 	}
 	return src
 }

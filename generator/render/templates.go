@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -36,16 +37,16 @@ type templates struct {
 }
 
 var funcs = template.FuncMap{
-	"num":     FormatInt,
-	"dec":     FormatDecimal,
-	"pct":     func(v int) string { return FormatPercent(float64(v)) },
-	"nok":     FormatNOK,
-	"date":    FormatDate,
-	"when":    FormatDatePrecision,
+	"num":     norsk.Int,
+	"dec":     norsk.Decimal,
+	"pct":     func(v int) string { return norsk.Percent(float64(v)) },
+	"nok":     norsk.NOK,
+	"date":    norsk.Date,
+	"when":    dateAsKnown,
 	"iso":     func(t time.Time) string { return t.Format("2006-01-02") },
 	"known":   knownText,
 	"list":    joinNorwegian,
-	"unknown": func() string { return Unknown },
+	"unknown": func() string { return norsk.Unknown },
 	"slug":    site.Slugify,
 	"inc":     func(i int) int { return i + 1 },
 	"lower":   lowerFirst,

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -53,7 +54,7 @@ func (p *Page) Timeline() []TimelineEntry {
 	out := make([]TimelineEntry, 0, len(byDate))
 	for d, e := range byDate {
 		f := s.AsOf(d)
-		e.Filled = fmt.Sprintf("%s av %s stillinger besatt", FormatInt(countStatus(f, "", site.StatusFilled)), FormatInt(s.Project.Totals.Positions))
+		e.Filled = fmt.Sprintf("%s av %s stillinger besatt", norsk.Int(countStatus(f, "", site.StatusFilled)), norsk.Int(s.Project.Totals.Positions))
 		for i := range s.Events {
 			if ev := &s.Events[i]; ev.Date.Equal(d) && (ev.Precision == "" || ev.Precision == site.DateDay) {
 				e.Events = append(e.Events, &s.Events[i])
@@ -80,13 +81,13 @@ func changeSummary(c site.Change) string {
 func countWords(c site.Count) string {
 	var parts []string
 	if c.Applications != nil {
-		parts = append(parts, FormatInt(*c.Applications)+" søknader")
+		parts = append(parts, norsk.Int(*c.Applications)+" søknader")
 	}
 	if c.Municipalities != nil {
-		parts = append(parts, FormatDecimal(*c.Municipalities)+" kommuner bak søknadene")
+		parts = append(parts, norsk.Decimal(*c.Municipalities)+" kommuner bak søknadene")
 	}
 	if c.Population != nil {
-		parts = append(parts, FormatInt(*c.Population)+" innbyggere")
+		parts = append(parts, norsk.Int(*c.Population)+" innbyggere")
 	}
 	return joinNorwegian(parts)
 }

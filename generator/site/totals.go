@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
+
+	"alisnord/generator/norsk"
 )
 
 // link points participants and planned staff at their areas.
@@ -81,7 +81,7 @@ func (c checker) statedTotals(t Totals) {
 				maxMunicipalities, t.NorthernMunicipalities)
 		} else if t.Municipalities > float64(t.NorthernMunicipalities) {
 			c.ds.Add(pos, "northern_municipalities (%d) er mindre enn totals.municipalities (%s): andelen ville bli over 100 %%",
-				t.NorthernMunicipalities, plain(t.Municipalities))
+				t.NorthernMunicipalities, norsk.Exact(t.Municipalities))
 		}
 	}
 }
@@ -120,12 +120,7 @@ func (c checker) total(key string, stated, sum float64, what string) {
 	if !ok || stated == sum {
 		return
 	}
-	c.ds.Add(pos, "totals.%s er %s, men %s er %s", key, plain(stated), what, plain(sum))
-}
-
-// plain writes v as Norwegian text: no exponent, a decimal comma.
-func plain(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+	c.ds.Add(pos, "totals.%s er %s, men %s er %s", key, norsk.Exact(stated), what, norsk.Exact(sum))
 }
 
 func (c checker) organisation(o *Organisation, areas map[string]int) {

@@ -1,55 +1,13 @@
 package render
 
 import (
-	"bytes"
 	"encoding/xml"
-	"io/fs"
-	"path"
 	"strings"
 	"time"
 
 	"alisnord/generator/output"
 	"alisnord/generator/site"
 )
-
-// extras renders the files that are not HTML pages: the Atom feed, the
-// sitemap, robots.txt and the chart downloads. It runs after the pages,
-// whose bodies it reuses.
-func (r *renderer) extras(pages []*Page) []output.File {
-	out := []output.File{
-		{Path: "sitemap.xml", Data: r.memo.sitemap(r, pages)},
-		{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Settings.BaseURL + "sitemap.xml\n")},
-	}
-	out = append(out, r.feeds(pages)...)
-	out = append(out, r.chartFiles()...)
-	return append(out, historyFiles(r.site, r.latest.fig)...)
-}
-
-// extraPaths lists the paths of extras before any page is rendered.
-func (r *renderer) extraPaths() []string {
-	out := []string{"feed.xml", "sitemap.xml", "robots.txt"}
-	for i := range r.site.Tags {
-		out = append(out, r.site.Tags[i].Feed())
-	}
-	for _, f := range r.chartFiles() {
-		out = append(out, f.Path)
-	}
-	return append(out, historyFile+".csv", historyFile+".json")
-}
-
-// chartFiles are the CSV and JSON downloads of every chart.
-func (r *renderer) chartFiles() []output.File {
-	var out []output.File
-	for _, id := range sortedNames(r.charts) {
-		c := r.charts[id]
-		if c.shared {
-			continue
-		}
-		out = append(out, output.File{Path: c.File + ".csv", Data: c.CSV},
-			output.File{Path: c.File + ".json", Data: c.JSON})
-	}
-	return out
-}
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -161,64 +119,4 @@ func (r *renderer) feed(title, subtitle, dir string, articles []*site.Article, b
 		f.Entries = append(f.Entries, e)
 	}
 	return marshalFeed(f, strings.Repeat("../", strings.Count(dir, "/"))+feedStyle)
-}
-
-type urlSet struct {
-	XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []siteURL `xml:"url"`
-}
-
-type siteURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// sitemap lists every public HTML page but the 404 page.
-func (r *renderer) sitemap(pages []*Page) []byte {
-	var set urlSet
-	for _, p := range pages {
-		if p.Kind == KindNotFound {
-			continue
-		}
-		u := siteURL{Loc: r.site.Settings.BaseURL + p.URL}
-		if d := p.lastMod(); !d.IsZero() {
-			u.LastMod = d.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, u)
-	}
-	return marshalXML(set)
-}
-
-func marshalXML(v any) []byte {
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		panic("render: feed types do not marshal: " + err.Error()) // a bug in this file, not bad input
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes()
-}
-
-// assets copies templates/assets/ to assets/ in the output.
-func (r *renderer) assets() ([]output.File, error) {
-	var out []output.File
-	var ds site.Diagnostics
-	err := fs.WalkDir(r.opt.Root, assetsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
-		data, err := fs.ReadFile(r.opt.Root, p)
-		if err != nil {
-			ds.Add(site.Pos{Path: p}, "kan ikke lese filen: %v", err)
-			return nil
-		}
-		out = append(out, output.File{Path: path.Join("assets", strings.TrimPrefix(p, assetsDir+"/")), Data: data})
-		return nil
-	})
-	if err != nil {
-		ds.Add(site.Pos{Path: assetsDir}, "kan ikke lese mappen: %v", err)
-	}
-	return out, ds.Err()
 }
