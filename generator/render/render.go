@@ -1,6 +1,3 @@
-// Package render turns the checked site model into the files of the public
-// site, in memory: HTML pages from html/template, Markdown through goldmark,
-// charts as inline SVG, the Atom feed, the sitemap and the static assets.
 package render
 
 import (
