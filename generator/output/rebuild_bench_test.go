@@ -1,0 +1,72 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// rebuildSite is a synthetic site (benchmarks only, no real figures) of
+// the 10,000-article shape: 13,000 pages of about 10 kB, 10,000 in a
+// folder each under nyheter/ and 3,000 under emner/. Every page's bytes
+// differ; the pages whose index i%100 < changed end in build's number, so
+// successive builds change that percentage of the site.
+func rebuildSite(build, changed int) []File {
+	files := make([]File, 13000)
+	for i := range files {
+		dir := fmt.Sprintf("nyheter/sak-%05d", i)
+		if i >= 10000 {
+			dir = fmt.Sprintf("emner/emne-%04d/side-%d", i%1000, i/1000)
+		}
+		data := make([]byte, 10<<10)
+		for j := range data {
+			data[j] = byte('a' + (i+j)%26)
+		}
+		stamp := "bygg 0"
+		if i%100 < changed {
+			stamp = "bygg " + strconv.Itoa(build)
+		}
+		copy(data[len(data)-len(stamp):], stamp)
+		files[i] = File{Path: dir + "/index.html", Data: data}
+	}
+	return files
+}
+
+// BenchmarkRebuild writes the 13,000 pages of rebuildSite with Write, as
+// a build does: into a missing folder (first), and over the last build
+// with none or 5 % of the pages changed. Each rebuild pays for the old
+// tree it replaces.
+func BenchmarkRebuild(b *testing.B) {
+	b.Run("first", func(b *testing.B) {
+		files := rebuildSite(0, 0)
+		root := b.TempDir()
+		for b.Loop() {
+			b.StopTimer()
+			os.RemoveAll(filepath.Join(root, "public"))
+			b.StartTimer()
+			if err := Write(root, "public", files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, changed := range []int{0, 5} {
+		b.Run(fmt.Sprintf("changed-%d%%", changed), func(b *testing.B) {
+			root := b.TempDir()
+			if err := Write(root, "public", rebuildSite(0, 0)); err != nil {
+				b.Fatal(err)
+			}
+			build := 0
+			for b.Loop() {
+				b.StopTimer()
+				build++
+				files := rebuildSite(build, changed)
+				b.StartTimer()
+				if err := Write(root, "public", files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
