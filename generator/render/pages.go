@@ -30,11 +30,12 @@ func (r *renderer) pages() []*Page {
 		add(p)
 	}
 	out = append(out, archive...)
+	relatedNews := newRelatedIndex(s.Articles)
 	for _, a := range s.Articles {
 		p := add(newPage(r, "article", a.URL(), a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
-		p.Related = related(s.Articles, a)
+		p.Related = relatedNews.related(a)
 	}
 	tags := add(newPage(r, "tags", "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
