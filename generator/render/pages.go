@@ -87,6 +87,10 @@ func (r *renderer) pages() []*Page {
 	add(r.englishPage(front))
 	notFound := add(newPage(r, "404", "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
+	chrome := &chromeCache{}
+	for _, p := range out {
+		p.chrome = chrome
+	}
 	return out
 }
 
