@@ -147,12 +147,22 @@ func (x *relatedIndex) related(a *site.Article) []*site.Article {
 }
 
 // NewsItem is one article in a list of news, as the "newsitem" partial
-// shows it: Level is its heading's level (2, or 3 below a month).
+// shows it: Level is its heading's level (2, or 3 below a month). The
+// rest is worked out once here, not by method calls in the template: a
+// news list is the template the archive and tag pages run most.
 type NewsItem struct {
 	Page    *Page
 	Article *site.Article
 	Level   int
+	Href    string   // the link to the article from Page
+	Thumb   *Picture // Page.Thumb(Article)
+	Badges  []string // Page.Badges(Article)
+	Date    string   // the publication date as the reader reads it (FormatDate)
+	ISO     string   // the publication date as YYYY-MM-DD, for datetime
 }
 
 // Item returns article a as an item of a list of news on this page.
-func (p *Page) Item(a *site.Article, level int) NewsItem { return NewsItem{p, a, level} }
+func (p *Page) Item(a *site.Article, level int) NewsItem {
+	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
+		Badges: p.Badges(a), Date: FormatDate(a.Date), ISO: a.Date.Format("2006-01-02")}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -62,5 +63,31 @@ func TestChromeShared(t *testing.T) {
 	}
 	if len(shared.done) < 10 {
 		t.Errorf("%d chromes for %d pages: the cache does not share", len(shared.done), len(pages))
+	}
+}
+
+// TestNewsItemFields renders the "newsitem" partial for a draft on a page
+// of the dev server: the link, the dates and the badge come from the
+// fields Item works out, as they came from method calls before.
+func TestNewsItemFields(t *testing.T) {
+	m := archiveFS(&txtar.Archive{})
+	repoTemplates(t, m)
+	tmpl, err := parseTemplates(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site.Site{}
+	r := &renderer{site: s, opt: Options{Serve: true}, photos: &photoSet{}}
+	p := newPage(r, "news", "tagger/emne/", "Emne")
+	a := news("2020-03-05 a")[0]
+	a.Slug, a.Draft = "nyheter/utkast", true
+	got, err := tmpl.partial("newsitem", p.Item(a, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="../../nyheter/utkast/"`, `datetime="2020-03-05"`, ">" + FormatDate(a.Date) + "</time>", `<span class="badge">Utkast</span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("newsitem lacks %s:\n%s", want, got)
+		}
 	}
 }
