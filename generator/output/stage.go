@@ -27,6 +27,10 @@ type Staging struct {
 	mkdirs sync.Mutex
 	files  atomic.Int64
 
+	old     map[string]bool // files of the live site that may be linked (see reuse.go); read-only
+	linked  map[string]bool // files of the build that are links to the live site; under mu
+	noLinks atomic.Bool     // set when the file system refused a hard link
+
 	warning error              // set by Commit when the old site could not be deleted
 	remove  func(string) error // os.RemoveAll; tests make it fail
 	hook    func(step string)  // tests: called at each step of Commit
@@ -67,6 +71,7 @@ func Begin(root, out string) (*Staging, error) {
 		return nil, err
 	}
 	removeLeftovers(dir)
+	s.old, s.linked = reusable(dir), map[string]bool{}
 	if s.tmp, err = os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-"); err != nil {
 		s.unlock()
 		return nil, err
@@ -113,14 +118,38 @@ func (s *Staging) Write(f File) error {
 	if err := s.mkdir(path.Dir(f.Path)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
-		return err
+	dst := filepath.Join(s.tmp, filepath.FromSlash(f.Path))
+	linked := s.link(f, dst)
+	if !linked {
+		if err := s.write(f, dst); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	s.paths = append(s.paths, f.Path)
+	if linked {
+		s.linked[f.Path] = true
+	} else {
+		delete(s.linked, f.Path)
+	}
 	s.mu.Unlock()
 	s.files.Add(1)
 	return nil
+}
+
+// write writes f's bytes to a file of its own at dst. A link to the live
+// site already there (the same path written twice) is removed first, so
+// the live file is never changed.
+func (s *Staging) write(f File, dst string) error {
+	s.mu.Lock()
+	shared := s.linked[f.Path]
+	s.mu.Unlock()
+	if shared {
+		if err := os.Remove(dst); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(dst, f.Data, 0o644)
 }
 
 // mkdir creates folder d of the build and its parents, each once.

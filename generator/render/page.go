@@ -29,15 +29,17 @@ type Page struct {
 	Years       []ArchiveYear   // every year of the archive, on the news list and the archive
 	Related     []*site.Article // news that shares tags with the article
 	Charts      []ChartView
-	Progress    []ChartView // positions by status over time; none while the data has no history
-	Event       *site.Event // the conference, on its pages and on the front page while upcoming
-	Links       []Crumb     // further pages, such as a conference's material
-	Slides      []Slide     // a slide deck's slides
-	CSS         []string    // extra stylesheets (site paths) for this page
-	Scripts     []string    // deferred external scripts (site paths); never inline
-	Serve       bool        // built by the dev server: drafts and future posts are marked
-	Lang        string      // the page's language where it is not the site's ("en")
-	Alternates  []Alternate // the page in each language, itself included (hreflang)
+	Progress    []ChartView   // positions by status over time; none while the data has no history
+	Event       *site.Event   // the conference, on its pages and on the front page while upcoming
+	Links       []Crumb       // further pages, such as a conference's material
+	Slides      []Slide       // a slide deck's slides
+	CSS         []string      // extra stylesheets (site paths) for this page
+	Scripts     []string      // deferred external scripts (site paths); never inline
+	Serve       bool          // built by the dev server: drafts and future posts are marked
+	Lang        string        // the page's language where it is not the site's ("en")
+	Alternates  []Alternate   // the page in each language, itself included (hreflang)
+	Header      template.HTML // the site's header, rendered from Chrome (chrome.go)
+	Footer      template.HTML // the site's footer, likewise
 
 	root   string   // relative path from this page up to the site root
 	form   LinkForm // how this build links to folder pages
@@ -45,6 +47,7 @@ type Page struct {
 	latest *site.Figures // the newest figures (pagedates.go)
 	photos *photoSet
 	links  []mdLink // relative links written in the page's Markdown
+	chrome *chromeCache
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -77,8 +80,12 @@ func newPage(r *renderer, kind Kind, url, title string) *Page {
 // Rel returns the link from this page to target, a site path such as
 // "nyheter/" or "assets/style.css", in the build's link form: the folder
 // on the web, its index.html in the offline bundle.
-func (p *Page) Rel(target string) string {
-	out := p.root + p.form.folderLink(strings.TrimPrefix(target, "/"))
+func (p *Page) Rel(target string) string { return relLink(p.root, p.form, target) }
+
+// relLink is the link to site path target from a page at root (its
+// relative path up to the site root), in link form form.
+func relLink(root string, form LinkForm, target string) string {
+	out := root + form.folderLink(strings.TrimPrefix(target, "/"))
 	if out == "" {
 		return "./" // the front page, from the front page
 	}
@@ -171,8 +178,10 @@ func (p *Page) SourceOf(figure string) string {
 
 // HasPage tells whether the content page with this slug (content/<slug>.md)
 // is published, so templates link only to pages that exist.
-func (p *Page) HasPage(slug string) bool {
-	for _, a := range p.Site.Pages {
+func (p *Page) HasPage(slug string) bool { return hasPage(p.Site, slug) }
+
+func hasPage(s *site.Site, slug string) bool {
+	for _, a := range s.Pages {
 		if a.Slug == slug {
 			return true
 		}

@@ -30,11 +30,12 @@ func (r *renderer) pages() []*Page {
 		add(p)
 	}
 	out = append(out, archive...)
+	relatedNews := newRelatedIndex(s.Articles)
 	for _, a := range s.Articles {
 		p := add(newPage(r, KindArticle, a.URL(), a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
-		p.Related = related(s.Articles, a)
+		p.Related = relatedNews.related(a)
 	}
 	tags := add(newPage(r, KindTags, "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
@@ -86,6 +87,10 @@ func (r *renderer) pages() []*Page {
 	add(r.englishPage(front))
 	notFound := add(newPage(r, KindNotFound, "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
+	chrome := &chromeCache{}
+	for _, p := range out {
+		p.chrome = chrome
+	}
 	return out
 }
 

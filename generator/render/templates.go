@@ -136,6 +136,9 @@ func (t *templates) execute(w io.Writer, p *Page) error {
 	if set == nil {
 		return site.Diagnostics{{Pos: site.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, Msg: "sidemalen finnes ikke"}}
 	}
+	if err := p.chrome.render(set, p); err != nil {
+		return err
+	}
 	return set.ExecuteTemplate(w, "base", p)
 }
 
