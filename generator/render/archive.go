@@ -158,12 +158,12 @@ type NewsItem struct {
 	Href    string   // the link to the article from Page
 	Thumb   *Picture // Page.Thumb(Article)
 	Badges  []string // Page.Badges(Article)
-	Date    string   // the publication date as the reader reads it (FormatDate)
+	Date    string   // the publication date as the reader reads it (norsk.Date)
 	ISO     string   // the publication date as YYYY-MM-DD, for datetime
 }
 
 // Item returns article a as an item of a list of news on this page.
 func (p *Page) Item(a *site.Article, level int) NewsItem {
 	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
-		Badges: p.Badges(a), Date: FormatDate(a.Date), ISO: a.Date.Format("2006-01-02")}
+		Badges: p.Badges(a), Date: norsk.Date(a.Date), ISO: a.Date.Format("2006-01-02")}
 }

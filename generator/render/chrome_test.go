@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
 
@@ -85,7 +86,7 @@ func TestNewsItemFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`href="../../nyheter/utkast/"`, `datetime="2020-03-05"`, ">" + FormatDate(a.Date) + "</time>", `<span class="badge">Utkast</span>`} {
+	for _, want := range []string{`href="../../nyheter/utkast/"`, `datetime="2020-03-05"`, ">" + norsk.Date(a.Date) + "</time>", `<span class="badge">Utkast</span>`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("newsitem lacks %s:\n%s", want, got)
 		}
