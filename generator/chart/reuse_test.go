@@ -1,0 +1,76 @@
+package chart
+
+import (
+	"testing"
+)
+
+// drawOn draws s on worker w as the renderer would, without its cache:
+// every call runs ECharts.
+func drawOn(t *testing.T, w *worker, s Spec) string {
+	t.Helper()
+	option, err := Option(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width, height := s.size()
+	raw, _, err := w.renderSVG(option, width, height)
+	if err != nil {
+		t.Fatalf("%s: %v", s.ID, err)
+	}
+	svg, err := finishSVG(raw, s)
+	if err != nil {
+		t.Fatalf("%s: %v", s.ID, err)
+	}
+	return svg
+}
+
+// reuseSpecs is one spec of each kind, each at the desktop and the phone
+// width, and a map drawn whole and zoomed under one ID, so that a runtime
+// which kept a map's geometry by its name would draw the second wrongly.
+func reuseSpecs(t *testing.T) []Spec {
+	specs := narrowVariants()
+	whole := mapSpec(t)
+	zoomed := mapSpec(t, "Bodø", "Vega")
+	narrow := whole
+	narrow.Width = 360
+	return append(specs, whole, zoomed, narrow)
+}
+
+// TestRuntimeReuseMatchesFresh draws every spec twice, in turn, on one
+// worker and compares each drawing with the same spec drawn on a fresh
+// runtime: a worker is reused for a whole build (and the dev server's
+// life), so nothing one drawing leaves in the runtime may change the next.
+func TestRuntimeReuseMatchesFresh(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 1)
+	specs := reuseSpecs(t)
+	fresh := make([]string, len(specs))
+	for i, s := range specs {
+		w, err := newWorker(r.bundle, r.harness)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh[i] = drawOn(t, w, s)
+	}
+	w, err := newWorker(r.bundle, r.harness)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		for i, s := range specs {
+			if got := drawOn(t, w, s); got != fresh[i] {
+				t.Errorf("round %d: %s (width %d) on a reused runtime differs from a fresh one at byte %d",
+					round+1, s.ID, s.Width, firstDiff(got, fresh[i]))
+			}
+		}
+	}
+}
+
+// firstDiff is the index of the first byte where a and b differ.
+func firstDiff(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
