@@ -100,8 +100,8 @@ func benchCold(b *testing.B, bundle []byte, specs []chart.Spec) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		warm := chart.Spec{ID: "oppvarming", Title: "Syntetisk", Desc: "Syntetisk.", Kind: chart.Pie,
-			Categories: []string{"a"}, Series: []chart.Series{{Name: "s", Values: []float64{1}}}}
+		warm := chart.Spec{ID: "oppvarming", Title: "Syntetisk", Desc: "Syntetisk.", Kind: chart.Bar,
+			Categories: []string{"a", "b"}, Series: []chart.Series{{Name: "s", Values: []float64{1, 2}}}}
 		if _, err := r.Render([]chart.Spec{warm}); err != nil {
 			b.Fatal(err)
 		}
