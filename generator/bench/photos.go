@@ -70,7 +70,7 @@ func writePhotoSite(root, repo string, n int) error {
 	if err != nil {
 		return err
 	}
-	if err := copyTree(site, ".", root); err != nil {
+	if err := os.CopyFS(root, site); err != nil {
 		return err
 	}
 	photo := phototest.PhoneJPEG(4000, 3000, 6)

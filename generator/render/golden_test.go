@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
@@ -28,26 +30,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // repoTemplates adds the repository's templates/ to m.
-func repoTemplates(t testing.TB, m fstest.MapFS) { repoDirs(t, m, "templates") }
-
-// repoDirs adds the repository's folders dirs to m.
-func repoDirs(t testing.TB, m fstest.MapFS, dirs ...string) {
-	t.Helper()
-	root := os.DirFS("../..")
-	for _, dir := range dirs {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func repoTemplates(t testing.TB, m fstest.MapFS) { maps.Copy(m, sitetest.MapFS(t, "templates")) }
 
 // buildArchive renders the in/ tree of an archive with the repo's templates
 // and no chart SVGs (package chart has its own tests).

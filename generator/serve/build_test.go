@@ -6,17 +6,19 @@ import (
 	"path/filepath"
 	"testing"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
+	"alisnord/generator/render"
 )
 
 // TestBuilderMatchesFreshBuild edits a copy of the site step by step and
 // checks that the builder, whichever path it takes (a body-only refresh or
 // the incremental pipeline), gives what a fresh builder gives.
 func TestBuilderMatchesFreshBuild(t *testing.T) {
-	dir := t.TempDir()
-	copySite(t, dir, true)
-	bl := newBuilder(os.DirFS(dir), false, fakeCharts{})
+	dir := sitetest.TempCopy(t)
+	cfg := Config{Root: dir, Echarts: sitetest.BundleFile(t)}
+	bl := newBuilder(os.DirFS(dir), false, stubCharts(t, cfg))
 	if _, err := bl.build(batch{}); err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +51,7 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, gotErr := bl.build(batch{paths: []string{st.file}})
-		want, wantErr := newBuilder(os.DirFS(dir), false, fakeCharts{}).build(batch{})
+		want, wantErr := newBuilder(os.DirFS(dir), false, stubCharts(t, cfg)).build(batch{})
 		if bl.quickly != st.quick {
 			t.Errorf("%s: quick path %v, want %v", st.name, bl.quickly, st.quick)
 		}
@@ -72,4 +74,16 @@ func sameOutput(want, got []output.File) string {
 		}
 	}
 	return ""
+}
+
+// stubCharts is the server's own chart renderer, store and all, over the
+// stub ECharts bundle cfg names (sitetest.BundleFile): a new one is a
+// fresh server's, sharing the chart store in the site's .cache.
+func stubCharts(t *testing.T, cfg Config) render.ChartRenderer {
+	t.Helper()
+	cr, err := chartRenderer(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cr
 }

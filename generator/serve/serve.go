@@ -38,8 +38,6 @@ type Config struct {
 	Expired  bool          // show expired articles too (drafts and future posts are always shown)
 	Debounce time.Duration // quiet that ends a burst of file events; a default when 0
 	Log      io.Writer     // build reports and diagnostics
-
-	charts render.ChartRenderer // a stand-in for tests; nil loads the ECharts bundle
 }
 
 // Server is a running dev server.
@@ -125,9 +123,6 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 // chartRenderer compiles the ECharts bundle once for the server's life;
 // the renderer keeps the SVG of every chart option it has drawn.
 func chartRenderer(cfg Config) (render.ChartRenderer, error) {
-	if cfg.charts != nil {
-		return cfg.charts, nil
-	}
 	if cfg.Echarts == "" {
 		cfg.Echarts = filepath.Join(cfg.Root, ".cache", "echarts", "echarts.min.js")
 	}
