@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 )
 
-// Sources are the folders a site is built from.
-var Sources = []string{"data", "content", "templates"}
+// sources are the folders a site is built from: data/, content/, templates/.
+var sources = []string{"data", "content", "templates"}
 
 var (
 	rootOnce sync.Once
@@ -44,12 +44,12 @@ func Root(t testing.TB) string {
 	return root
 }
 
-// MapFS returns the repository's folders dirs (Sources when none are
-// named) in a MapFS, which the test may change.
+// MapFS returns the repository's folders dirs (data, content and
+// templates when none are named) in a MapFS, which the test may change.
 func MapFS(t testing.TB, dirs ...string) fstest.MapFS {
 	t.Helper()
 	if len(dirs) == 0 {
-		dirs = Sources
+		dirs = sources
 	}
 	repo := os.DirFS(Root(t))
 	m := fstest.MapFS{}
@@ -69,12 +69,12 @@ func MapFS(t testing.TB, dirs ...string) fstest.MapFS {
 	return m
 }
 
-// Copy copies the repository's folders dirs (Sources when none are named)
-// into dst, which the test may then change.
+// Copy copies the repository's folders dirs (data, content and templates
+// when none are named) into dst, which the test may then change.
 func Copy(t testing.TB, dst string, dirs ...string) {
 	t.Helper()
 	if len(dirs) == 0 {
-		dirs = Sources
+		dirs = sources
 	}
 	for _, dir := range dirs {
 		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(Root(t), dir))); err != nil {
@@ -83,8 +83,8 @@ func Copy(t testing.TB, dst string, dirs ...string) {
 	}
 }
 
-// TempCopy copies the repository's folders dirs (Sources when none are
-// named) into a new temporary folder and returns it.
+// TempCopy copies the repository's folders dirs (data, content and
+// templates when none are named) into a new temporary folder and returns it.
 func TempCopy(t testing.TB, dirs ...string) string {
 	t.Helper()
 	dst := t.TempDir()
