@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -113,6 +114,9 @@ func layoutPage(ar *txtar.Archive) string {
 // page says.
 func goldenSections(files []output.File, layout string) ([]txtar.File, error) {
 	var out []txtar.File
+	if layout != "" && !slices.ContainsFunc(files, func(f output.File) bool { return f.Path == layout }) {
+		return nil, fmt.Errorf("the layout page %s is not built", layout)
+	}
 	for _, f := range files {
 		switch {
 		case strings.HasPrefix(f.Path, "assets/"):
