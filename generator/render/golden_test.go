@@ -34,7 +34,9 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 func repoTemplates(t testing.TB, m fstest.MapFS) { maps.Copy(m, sitetest.MapFS(t, "templates")) }
 
 // buildArchive renders the in/ tree of an archive with the repo's templates
-// and no chart SVGs (package chart has its own tests).
+// and the test chart renderer (sitetest.Charts): the real renderer and
+// chart store over a stub ECharts, so the pages hold drawings as they do in
+// a build; package chart tests ECharts' own drawings.
 func buildArchive(t testing.TB, ar *txtar.Archive) ([]output.File, error) {
 	m := archiveFS(ar)
 	repoTemplates(t, m)
@@ -63,7 +65,7 @@ func renderFS(t testing.TB, m fstest.MapFS) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Site(s, Options{Root: m})
+	return Site(s, Options{Root: m, Charts: sitetest.NewCharts(t)})
 }
 
 func TestGolden(t *testing.T) {
