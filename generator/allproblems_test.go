@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // plant replaces old with new in one file of the copied site.
@@ -30,7 +32,7 @@ func plant(t *testing.T, root, file, old, new string) {
 // exit 1 and leave the output as it was.
 func TestAllProblemsInOneRun(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	out := filepath.Join(root, "public")
 	if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
@@ -77,7 +79,7 @@ func TestAllProblemsInOneRun(t *testing.T) {
 // merely follows from the broken file is reported, nor does anything panic.
 func TestNoFollowOnErrors(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	files := []string{"data/site.toml", "data/sources.toml", "data/areas.toml", "data/participants.toml",
 		"data/project.toml", "data/organisation.toml", "data/events.toml"}
 	for _, file := range files {

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // The data files as this test reads them, on its own and without package
@@ -232,7 +234,7 @@ func checkDownloads(out string, d rawData) []string {
 // download and checks that the comparison notices.
 func TestDownloadsMatchData(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	out := filepath.Join(root, "out")
 	if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
 		t.Fatalf("build exit %d:\n%s", code, stderr)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // TestFactSheetStatesPositions: the fact sheet's sentence about the
@@ -13,7 +15,7 @@ import (
 // (The position added here is synthetic test data.)
 func TestFactSheetStatesPositions(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	sheet := func() string {
 		out := filepath.Join(t.TempDir(), "ut")
 		if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {

@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // english are words of the libraries' own messages; none may reach staff.
@@ -72,14 +74,16 @@ func TestHostileInputs(t *testing.T) {
 	}
 	// One build fills a chart cache that every case starts from, so each
 	// check draws nothing anew.
-	warm := copyRepo(t)
+	warm := sitetest.TempCopy(t)
 	if code, _, stderr := runCmd("build", "-root", warm, "-out", filepath.Join(t.TempDir(), "ut"), "-echarts", js); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			root := copyRepo(t)
-			copyDir(t, filepath.Join(warm, ".cache", "charts"), filepath.Join(root, ".cache", "charts"))
+			root := sitetest.TempCopy(t)
+			if err := os.CopyFS(filepath.Join(root, ".cache", "charts"), os.DirFS(filepath.Join(warm, ".cache", "charts"))); err != nil {
+				t.Fatal(err)
+			}
 			tc.set(t, root)
 			done := make(chan struct{})
 			var code int
@@ -109,26 +113,5 @@ func TestHostileInputs(t *testing.T) {
 				t.Errorf("the layout's mistake is reported %d times, want once:\n%s", n, stderr)
 			}
 		})
-	}
-}
-
-// copyDir copies the regular files of folder src into dst.
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // hostile strings that must come out of every file as inert text.
@@ -19,7 +21,7 @@ var hostile = []string{
 
 func TestHostileStringsStayText(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	replace := func(file, old, new string) {
 		p := filepath.Join(root, file)
 		b, err := os.ReadFile(p)

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/internal/treehash"
 	"alisnord/generator/photo/phototest"
 )
@@ -25,32 +25,6 @@ func bundle(t *testing.T) string {
 		t.Skipf("SKIP: ECharts bundle missing at %s: run make echarts", p)
 	}
 	return p
-}
-
-// copyRepo copies the site's input (data, content, templates) to a temp dir.
-func copyRepo(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, dir := range []string{"data", "content", "templates"} {
-		err := filepath.WalkDir(filepath.Join("..", dir), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
 }
 
 // treeHash sums the tree below dir and counts its files.
@@ -71,7 +45,7 @@ func runCmd(args ...string) (int, string, string) {
 
 func TestBuildTwiceIdentical(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
 	for _, out := range []string{a, b} {
 		if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
@@ -110,7 +84,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 		{"unknown chart", "content/nyheter/25-deltakere-og-konferanse-i-bodo.md", "```chart soknader-per-omrade", "```chart soknader", `ukjent figur "soknader"`},
 		{"template", "templates/pages/area.html", "{{.Name}}", "{{.Navn}}", "templates/pages/area.html:"},
 	}
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	out := filepath.Join(root, "public")
 	if code, _, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
@@ -187,7 +161,7 @@ func TestUsage(t *testing.T) {
 // charts from a build.
 func TestCheckWritesNothing(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	// A page bundle with a (synthetic) photo, so both caches are in play.
 	sak := filepath.Join(root, "content", "nyheter", "med-bilde")
 	os.MkdirAll(sak, 0o755)
@@ -223,7 +197,7 @@ func TestCheckWritesNothing(t *testing.T) {
 // expires then (synthetic test content), and expects check to list both.
 func TestCheckPrintsCalendar(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	next := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
 	write := func(name, fm string) {
 		src := "+++\ntitle = \"Syntetisk " + name + "\"\ndate = 2019-10-01\n" + fm + "+++\nTekst.\n"

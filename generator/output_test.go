@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // TestRefusedOutputFolders asks build and bundle for output folders they
@@ -15,7 +17,7 @@ import (
 // the whole temp tree around the root keeps every byte, mode and name.
 func TestRefusedOutputFolders(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	writeTestFile(t, filepath.Join(root, ".git", "HEAD"), "ref: refs/heads/main\n")
 	base := filepath.Dir(root) // holds the root and every other temp folder of this test
 	other := t.TempDir()
@@ -59,7 +61,7 @@ func TestRefusedOutputFolders(t *testing.T) {
 // and the folder it ran from is untouched.
 func TestDefaultOutFromOtherFolder(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	cwd := t.TempDir()
 	writeTestFile(t, filepath.Join(cwd, "public", "mitt.html"), "<p>mitt</p>")
 	before, _ := treeHash(t, cwd)
@@ -79,7 +81,7 @@ func TestDefaultOutFromOtherFolder(t *testing.T) {
 // polls index.html: it is never missing and always whole.
 func TestRebuildWhileReading(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	index := filepath.Join(root, "public", "index.html")
 	if code, _, stderr := runCmd("build", "-root", root, "-echarts", js); code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -132,7 +134,7 @@ func writeTestFile(t *testing.T, p, data string) {
 // of the build and its manifest, so the second bundle may replace it.
 func TestBundleTwice(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	for range 2 {
 		if code, _, stderr := runCmd("bundle", "-root", root, "-echarts", js); code != 0 {
 			t.Fatalf("exit %d\n%s", code, stderr)

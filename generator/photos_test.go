@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/photo/phototest"
 )
 
@@ -27,7 +28,7 @@ func addBundle(t *testing.T, root, body string) {
 
 func TestCheckReportsPhotoProblems(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	addBundle(t, root, "Tekst.\n\n![](lege.jpg)\n\n![Legen](mangler.jpg)\n\n![Legen](https://example.org/lege.jpg)\n")
 	code, _, stderr := runCmd("check", "-root", root, "-echarts", js)
 	if code != 1 {
@@ -49,7 +50,7 @@ func TestCheckReportsPhotoProblems(t *testing.T) {
 // same, byte for byte.
 func TestPhotoBuildsIdentical(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	addBundle(t, root, "Tekst.\n\n![Legen ved døra](lege.jpg \"Ny lege. Foto: Syntetisk\")\n")
 	var hashes []string
 	for _, out := range []string{"a", "b"} {

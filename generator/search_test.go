@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // TestBuildSearchToolMissing: build -search without Pagefind installed
 // stops before writing anything, with the install step in Norwegian.
 func TestBuildSearchToolMissing(t *testing.T) {
 	js := bundle(t)
-	root := copyRepo(t)
+	root := sitetest.TempCopy(t)
 	out := filepath.Join(root, "public")
 	code, _, stderr := runCmd("build", "-search", "-root", root, "-out", out, "-echarts", js)
 	if code != 1 || !strings.Contains(stderr, "fant ikke søkeverktøyet Pagefind") || !strings.Contains(stderr, "make search-tools") {

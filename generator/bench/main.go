@@ -115,11 +115,17 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 			}
 		}
 		// alisnord keeps drawn charts in <root>/.cache/charts between builds,
-		// as Hugo keeps its resources in --cacheDir; alisnord-kald draws
-		// every chart in every build.
-		tools := []tool{{"alisnord", ours(ss.full)}, {"alisnord-kald", ours(ss.full, "-nocache")}, {"alisnord-saker", ours(ss.articles)}}
+		// as Hugo keeps its resources in --cacheDir, and builds into a new
+		// folder; alisnord-gjenbygg builds into its folder again, as make
+		// does; alisnord-kald draws every chart in every build.
+		tools := []tool{
+			{name: "alisnord", cmd: ours(ss.full)},
+			{name: "alisnord-gjenbygg", cmd: ours(ss.full), rebuild: true},
+			{name: "alisnord-kald", cmd: ours(ss.full, "-nocache")},
+			{name: "alisnord-saker", cmd: ours(ss.articles)},
+		}
 		if hugo != "" {
-			tools = append(tools, tool{"hugo", func(out string) *exec.Cmd {
+			tools = append(tools, tool{name: "hugo", cmd: func(out string) *exec.Cmd {
 				return exec.Command(hugo, "--source", ss.hugo, "--destination", out, "--quiet",
 					"--cacheDir", filepath.Join(work, "hugo-cache"))
 			}})

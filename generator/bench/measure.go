@@ -18,9 +18,13 @@ type sample struct {
 }
 
 // tool is one generator under test: how to build the site once into out.
+// A tool that rebuilds builds into the same folder every turn, over the
+// output of its turn before, as make does; the others build into a new,
+// empty folder every turn.
 type tool struct {
-	name string
-	cmd  func(out string) *exec.Cmd
+	name    string
+	cmd     func(out string) *exec.Cmd
+	rebuild bool
 }
 
 // result is what the table shows for one tool at one N.
@@ -36,12 +40,18 @@ type result struct {
 // measure builds once with each tool to warm caches, then takes runs
 // turns, each tool building once per turn, so load from other processes on
 // the machine falls on all tools alike. Every build writes to a folder of
-// its own below work: building into a path just emptied makes the kernel
-// slow (freed blocks are being discarded), which would measure the disk,
-// not the tools. It counts what each tool's last build wrote.
+// its own below work (building into a path just emptied makes the kernel
+// slow, as freed blocks are being discarded, which would measure the disk,
+// not the tools), except a rebuilding tool's, which builds into its one
+// folder again. It counts what each tool's last build wrote.
 func measure(tools []tool, n, runs int, work string) ([]result, error) {
 	res := make([]result, len(tools))
-	out := func(i, turn int) string { return filepath.Join(work, fmt.Sprintf("public-%s-%d", tools[i].name, turn)) }
+	out := func(i, turn int) string {
+		if tools[i].rebuild {
+			turn = 0
+		}
+		return filepath.Join(work, fmt.Sprintf("public-%s-%d", tools[i].name, turn))
+	}
 	for i, t := range tools {
 		res[i] = result{n: n, tool: t.name}
 	}

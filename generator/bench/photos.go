@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -70,13 +69,13 @@ func writePhotoSite(root, repo string, n int) error {
 	if err != nil {
 		return err
 	}
-	if err := copyTree(site, ".", root); err != nil {
+	if err := os.CopyFS(root, site); err != nil {
 		return err
 	}
 	photo := phototest.PhoneJPEG(4000, 3000, 6)
 	for i := range n {
 		name := fmt.Sprintf("bilde-%05d.jpg", i+1)
-		md := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(i)+".md")
+		md := filepath.Join(root, filepath.FromSlash(corpus.ArticleFile(i)))
 		src, err := os.ReadFile(md)
 		if err != nil {
 			return err
@@ -90,21 +89,11 @@ func writePhotoSite(root, repo string, n int) error {
 		if err := writeFile(md, src); err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(filepath.Dir(md), name), numbered(photo, i)); err != nil {
+		if err := writeFile(filepath.Join(filepath.Dir(md), name), corpus.Numbered(photo, i)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// numbered puts a JPEG comment segment with i right after the start marker.
-func numbered(jpeg []byte, i int) []byte {
-	com := []byte(fmt.Sprintf("syntetisk bilde %d", i))
-	out := append([]byte{}, jpeg[:2]...)
-	out = append(out, 0xFF, 0xFE)
-	out = binary.BigEndian.AppendUint16(out, uint16(len(com)+2))
-	out = append(out, com...)
-	return append(out, jpeg[2:]...)
 }
 
 func printPhotos(w io.Writer, r photoResult) {

@@ -34,12 +34,12 @@ func writeSites(dir, repo string, n int) (sites, error) {
 		if err != nil {
 			return sites{}, err
 		}
-		if err := copyTree(site, ".", root); err != nil {
+		if err := os.CopyFS(root, site); err != nil {
 			return sites{}, err
 		}
 	}
 	sub, _ := fs.Sub(hugoSite, "hugo")
-	if err := copyTree(sub, ".", ss.hugo); err != nil {
+	if err := os.CopyFS(ss.hugo, sub); err != nil {
 		return sites{}, err
 	}
 	content, err := filepath.Abs(filepath.Join(ss.full, "content"))
@@ -60,19 +60,4 @@ func writeFile(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(name, data, 0o644)
-}
-
-// copyTree copies the tree below root in fsys to dst.
-func copyTree(fsys fs.FS, root, dst string) error {
-	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		return writeFile(filepath.Join(dst, rel), data)
-	})
 }

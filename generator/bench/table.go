@@ -48,10 +48,11 @@ func printTable(w io.Writer, results []result, runs int, hugo string, noHugo boo
 			secs(m.wall), secs(lo), secs(hi), secs(m.cpu), mib(m.rss), wallRatio, rssRatio)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nalisnord: hele sidesettet (saker, lister, emner, strøm, områder og deltakere med figurer, N/250 områder, N/10 deltakere).")
+	fmt.Fprintln(w, "\nalisnord: hele sidesettet (saker, lister, emner, strøm, områder og deltakere med figurer, N/250 områder, N/10 deltakere), bygget inn i en ny, tom mappe.")
+	fmt.Fprintln(w, "alisnord-gjenbygg: det samme, bygget inn i mappen fra forrige bygg (den eksisterende utdataen erstattes, slik make gjør).")
 	fmt.Fprintln(w, "alisnord-saker: de samme sakene med minst mulig data (4 områder, 4 deltakere), omtrent det Hugo bygger.")
 	fmt.Fprintln(w, "sider = HTML-filer, figurer = ulike figurer (hver tegnet to ganger, for skrivebord og mobil, delt av sidene som viser dem).")
-	fmt.Fprintln(w, "alisnord henter uendrede figurer fra .cache/charts (fylt av oppvarmingen, slik Hugo bruker --cacheDir); alisnord-kald tegner alle hver gang.")
+	fmt.Fprintln(w, "alisnord henter uendrede figurer fra .cache/charts (fylt av oppvarmingen, slik Hugo bruker --cacheDir); alisnord-kald tegner alle hver gang (tom figur- og bildebuffer, -nocache), som på en ny CI-maskin.")
 	fmt.Fprintln(w, "Gjenoppbygg av én sak i serve-modus: se make bench-serve.")
 }
 

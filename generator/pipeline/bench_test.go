@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ import (
 
 // BenchmarkEdit measures what the dev server's pipeline spends on one
 // edit of one article of 10,000 synthetic articles (bench/corpus), after a
-// first build: its text (the quick path) and its title (lists, tags and
+// first build (ALIS_EDIT_N articles instead): its text (the quick path) and its title (lists, tags and
 // neighbours change). It reports the median of each; with
 // ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone.
 func BenchmarkEdit(b *testing.B) {
@@ -28,7 +29,11 @@ func BenchmarkEdit(b *testing.B) {
 		b.Skipf("SKIP: %v", err)
 	}
 	dir := b.TempDir()
-	m, err := corpus.FS(corpus.ArticlesOnly(10000), os.DirFS(filepath.Join("..", "..")))
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("ALIS_EDIT_N")); err == nil {
+		n = v
+	}
+	m, err := corpus.FS(corpus.ArticlesOnly(n), os.DirFS(filepath.Join("..", "..")))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,7 +54,7 @@ func BenchmarkEdit(b *testing.B) {
 	if _, err := bl.Build(Changes{}, &sink); err != nil {
 		b.Fatal(err)
 	}
-	rel := "content/nyheter/" + corpus.ArticleSlug(5000) + ".md"
+	rel := "content/nyheter/" + corpus.ArticleSlug(n/2) + ".md"
 	file := filepath.Join(dir, filepath.FromSlash(rel))
 	edit := func(i int, change func([]byte, int) []byte) time.Duration {
 		src, err := os.ReadFile(file)
@@ -63,7 +68,9 @@ func BenchmarkEdit(b *testing.B) {
 		if _, err := bl.Build(Changes{Paths: []string{rel}}, &sink); err != nil {
 			b.Fatal(err)
 		}
-		return time.Since(start)
+		d := time.Since(start)
+		b.Logf("%s: %v", rel, d)
+		return d
 	}
 	text := func(src []byte, i int) []byte { return append(src, fmt.Sprintf("\nEndring %d, syntetisk.\n", i)...) }
 	title := func(src []byte, i int) []byte {

@@ -20,18 +20,6 @@ type Config struct {
 	Serve   bool         // the dev server: drafts and future posts are marked, pages remembered
 	Links   render.LinkForm
 	Cache   CacheUse
-	// Charts draws the charts instead of ECharts from the bundle: a
-	// stand-in for tests of other stages. It is given the chart store as
-	// the ECharts renderer would be, so a test sees what the build does.
-	Charts ChartRenderer
-}
-
-// ChartRenderer is a chart renderer that keeps its drawings in a store,
-// as *chart.Renderer does.
-type ChartRenderer interface {
-	render.ChartRenderer
-	UseStore(chart.Store)
-	UseReadOnlyStore(chart.Store)
 }
 
 // CacheUse says how a build uses the caches of drawn charts and processed
@@ -54,7 +42,7 @@ const (
 type Builder struct {
 	cfg    Config
 	bundle []byte
-	charts ChartRenderer // made at the first build whose data loads
+	charts *chart.Renderer // made at the first build whose data loads
 	cache  *site.Cache
 	engine *render.Engine
 	// The articles of the last good build by path, and its day (which
@@ -69,9 +57,6 @@ func New(cfg Config) (*Builder, error) {
 	b := &Builder{cfg: cfg, cache: site.NewCache(), engine: render.NewEngine(render.Forget)}
 	if cfg.Serve {
 		b.engine = render.NewEngine(render.Remember)
-	}
-	if cfg.Charts != nil {
-		return b, nil
 	}
 	if cfg.Echarts == "" {
 		cfg.Echarts = filepath.Join(cfg.Root, ".cache", "echarts", "echarts.min.js")
@@ -155,14 +140,11 @@ func (b *Builder) cachePath(name string) string { return filepath.Join(b.cfg.Roo
 // what the last build used and no more; a check reads it and adds nothing.
 func (b *Builder) chartRenderer() (render.ChartRenderer, error) {
 	if b.charts == nil {
-		b.charts = b.cfg.Charts
-		if b.charts == nil {
-			r, err := chart.NewRenderer(b.bundle, 0)
-			if err != nil {
-				return nil, err
-			}
-			b.charts = r
+		r, err := chart.NewRenderer(b.bundle, 0)
+		if err != nil {
+			return nil, err
 		}
+		b.charts = r
 		store := output.NewCache(b.cachePath("charts"))
 		switch b.cfg.Cache {
 		case ReadWrite:

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/photo/phototest"
 )
 
@@ -31,12 +32,7 @@ func photoSite(t *testing.T) string {
 	if err != nil || !exists(bundle) {
 		need(t, "ECharts bundle missing (make echarts)")
 	}
-	root := t.TempDir()
-	for _, dir := range []string{"data", "content", "templates"} {
-		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := sitetest.TempCopy(t)
 	dir := filepath.Join(root, "content", "nyheter", "bilde-i-mappe")
 	md := "+++\ntitle = \"Syntetisk sak med bilde\"\ndate = 2019-09-01\nsummary = \"Syntetisk testsak.\"\n" +
 		"image = \"bilde.jpg\"\nimage_alt = \"Syntetisk hovedbilde\"\n+++\n" +

@@ -2,47 +2,15 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 
-	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/site"
 )
-
-// checkingCharts stands in for ECharts: it validates each spec as package
-// chart does, fails the specs in script with the given message, as a
-// JavaScript exception would, and refuses the category named badCategory
-// as the chart code refuses a category it cannot draw.
-type checkingCharts struct {
-	script      map[string]string
-	badCategory string
-}
-
-func (c checkingCharts) Render(specs []chart.Spec) ([]string, error) {
-	out := make([]string, len(specs))
-	var failed chart.Errors
-	for i, s := range specs {
-		out[i] = `<svg role="img"></svg>`
-		var e *chart.Error
-		if err := s.Validate(); errors.As(err, &e) {
-			e.Index = i
-			failed = append(failed, e)
-		} else if msg, ok := c.script[s.ID]; ok {
-			failed = append(failed, &chart.Error{ID: s.ID, Index: i, Category: -1, Msg: msg})
-		} else if j := slices.Index(s.Categories, c.badCategory); c.badCategory != "" && j >= 0 {
-			failed = append(failed, &chart.Error{ID: s.ID, Index: i, Category: j, Msg: fmt.Sprintf("kategori %d kan ikke tegnes", j)})
-		}
-	}
-	if len(failed) > 0 {
-		return out, failed
-	}
-	return out, nil
-}
 
 // renderArchive renders the in/ tree of ar with the repository's
 // templates and the chart renderer cr.
@@ -65,7 +33,8 @@ func renderArchive(t *testing.T, ar *txtar.Archive, cr ChartRenderer) error {
 // remembering engine.
 func TestChartErrorAtDataEntry(t *testing.T) {
 	ar := smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nSe [x](/finnes-ikke/). {{% tall x %}}\n")
-	refuse := checkingCharts{badCategory: "Sør"}
+	refuse := sitetest.NewCharts(t)
+	refuse.BadCategory = "Sør"
 	err := renderArchive(t, ar, refuse)
 	m := archiveFS(ar)
 	repoTemplates(t, m)
@@ -102,7 +71,9 @@ func TestChartScriptErrorAtUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = renderArchive(t, ar, checkingCharts{script: map[string]string{"soknader-per-omrade-smal": "TypeError: boom"}})
+	boom := sitetest.NewCharts(t)
+	boom.Script = map[string]string{"soknader-per-omrade-smal": "TypeError: boom"}
+	err = renderArchive(t, ar, boom)
 	for _, want := range []string{
 		`content/nyheter/forste.md:14:4: figuren "soknader-per-omrade" kunne ikke tegnes: TypeError: boom`,
 		`templates/pages/stats.html: figuren "soknader-per-omrade" kunne ikke tegnes: TypeError: boom`,
@@ -127,7 +98,7 @@ func TestChartOfAnAreaWithoutParticipants(t *testing.T) {
 				"applications = 0\nmunicipalities = 0\npopulation = 0\napplications_source = \"kilde\"\npopulation_source = \"kilde\"\n"...)
 		}
 	}
-	err = renderArchive(t, ar, checkingCharts{})
+	err = renderArchive(t, ar, sitetest.NewCharts(t))
 	want := `data/areas.toml:25:1: figuren "stillinger-i-ost" kunne ikke tegnes: ingen kategorier`
 	if err == nil || err.Error() != want {
 		t.Errorf("want only\n%s\ngot:\n%v", want, err)

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/site"
 )
 
@@ -51,23 +51,22 @@ func TestColourContrast(t *testing.T) {
 // own bars.
 func TestColourLanguage(t *testing.T) {
 	_, _, cr := renderWithMap(t)
-	checkColours(t, cr.specs)
+	checkColours(t, cr.Specs())
 	for id, want := range map[string]string{offersID + "-nord": "Nord", offersID + "-sor": "Sør"} {
-		if got := cr.specs[id].Highlight; got != want {
+		if got := cr.Specs()[id].Highlight; got != want {
 			t.Errorf("%s highlights %q, want %q", id, got, want)
 		}
 	}
-	m := fstest.MapFS{}
-	repoDirs(t, m, "data", "content", "templates")
+	m := sitetest.MapFS(t)
 	s, err := site.Load(m, site.Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	shipped := &recordingCharts{specs: map[string]chart.Spec{}}
+	shipped := sitetest.NewCharts(t)
 	if _, err := Site(s, Options{Root: m, Charts: shipped}); err != nil {
 		t.Fatal(err)
 	}
-	checkColours(t, shipped.specs)
+	checkColours(t, shipped.Specs())
 }
 
 // checkColours: each series has a colour, the same name has the same

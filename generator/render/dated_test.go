@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 // statusArticle is a synthetic news article (test data) that shows the
@@ -124,8 +126,7 @@ func names(files map[string][]byte, part string) []string {
 // TestShippedSiteEmptyStates renders the repository's own data, which has
 // no history yet, and expects the honest empty states instead of charts.
 func TestShippedSiteEmptyStates(t *testing.T) {
-	m := fstest.MapFS{}
-	repoDirs(t, m, "data", "content", "templates")
+	m := sitetest.MapFS(t)
 	files := fileMap(t, m)
 	for _, page := range []string{"statistikk/index.html", "omrader/unn/index.html", "deltakere/vega/index.html", "hendelser/index.html"} {
 		if !bytes.Contains(files[page], []byte("Ingen endringer registrert ennå.")) {

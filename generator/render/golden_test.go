@@ -3,12 +3,15 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +20,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
 	"alisnord/generator/site"
@@ -27,29 +31,12 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // repoTemplates adds the repository's templates/ to m.
-func repoTemplates(t testing.TB, m fstest.MapFS) { repoDirs(t, m, "templates") }
-
-// repoDirs adds the repository's folders dirs to m.
-func repoDirs(t testing.TB, m fstest.MapFS, dirs ...string) {
-	t.Helper()
-	root := os.DirFS("../..")
-	for _, dir := range dirs {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func repoTemplates(t testing.TB, m fstest.MapFS) { maps.Copy(m, sitetest.MapFS(t, "templates")) }
 
 // buildArchive renders the in/ tree of an archive with the repo's templates
-// and no chart SVGs (package chart has its own tests).
+// and the test chart renderer (sitetest.Charts): the real renderer and
+// chart store over a stub ECharts, so the pages hold drawings as they do in
+// a build; package chart tests ECharts' own drawings.
 func buildArchive(t testing.TB, ar *txtar.Archive) ([]output.File, error) {
 	m := archiveFS(ar)
 	repoTemplates(t, m)
@@ -78,7 +65,7 @@ func renderFS(t testing.TB, m fstest.MapFS) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Site(s, Options{Root: m})
+	return Site(s, Options{Root: m, Charts: sitetest.NewCharts(t)})
 }
 
 func TestGolden(t *testing.T) {
@@ -96,51 +83,136 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("build: %v", err)
 			}
+			assertAssets(t, got)
+			sections, err := goldenSections(got, layoutPage(ar))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if *update {
-				writeGolden(t, file, ar, got)
+				writeGolden(t, file, ar, sections)
 				return
 			}
-			compareGolden(t, ar, got)
+			compareGolden(t, ar, sections)
 		})
 	}
 }
 
-func writeGolden(t *testing.T, file string, ar *txtar.Archive, got []output.File) {
+// layoutPage is the page an archive keeps whole, as its layout golden: the
+// path after "layout: " on a line of the archive's comment; "" for none.
+func layoutPage(ar *txtar.Archive) string {
+	for line := range strings.Lines(string(ar.Comment)) {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(line), "layout: "); ok {
+			return p
+		}
+	}
+	return ""
+}
+
+// goldenSections is what an archive holds of a build, by section name: the
+// layout page whole under out/, every other page's <main> element under
+// main/, and the other files under out/ (pictures by size and hash), but
+// not the assets, which assertAssets compares with their sources. So a
+// change to the layout shows once, and a page's golden holds what that
+// page says.
+func goldenSections(files []output.File, layout string) ([]txtar.File, error) {
+	var out []txtar.File
+	if layout != "" && !slices.ContainsFunc(files, func(f output.File) bool { return f.Path == layout }) {
+		return nil, fmt.Errorf("the layout page %s is not built", layout)
+	}
+	for _, f := range files {
+		switch {
+		case strings.HasPrefix(f.Path, "assets/"):
+		case path.Ext(f.Path) == ".html" && f.Path != layout:
+			main, err := mainElement(f.Data)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", f.Path, err)
+			}
+			out = append(out, txtar.File{Name: "main/" + f.Path, Data: main})
+		default:
+			out = append(out, txtar.File{Name: "out/" + f.Path, Data: goldenData(f)})
+		}
+	}
+	return out, nil
+}
+
+// mainElement is the page's <main …>…</main> element and a newline.
+func mainElement(page []byte) ([]byte, error) {
+	start := bytes.Index(page, []byte("<main"))
+	end := bytes.LastIndex(page, []byte("</main>"))
+	if start < 0 || end < start || bytes.Count(page, []byte("<main")) != 1 {
+		return nil, errors.New("har ikke nøyaktig ett <main>-element")
+	}
+	return append(bytes.Clone(page[start:end+len("</main>")]), '\n'), nil
+}
+
+// assertAssets checks that every file the build writes under assets/ is,
+// byte for byte, its source in the repository's templates/assets, and that
+// every source is written.
+func assertAssets(t *testing.T, files []output.File) {
+	t.Helper()
+	src := os.DirFS("../../templates/assets")
+	written := map[string]bool{}
+	for _, f := range files {
+		name, ok := strings.CutPrefix(f.Path, "assets/")
+		if !ok {
+			continue
+		}
+		written[name] = true
+		want, err := fs.ReadFile(src, name)
+		if err != nil {
+			t.Errorf("%s has no source in templates/assets: %v", f.Path, err)
+		} else if !bytes.Equal(f.Data, want) {
+			t.Errorf("%s differs from templates/assets/%s:\n%s", f.Path, name, firstDiff(want, f.Data))
+		}
+	}
+	sources := 0
+	err := fs.WalkDir(src, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err // the build skips hidden files too
+		}
+		if sources++; !written[name] {
+			t.Errorf("templates/assets/%s is not written to assets/", name)
+		}
+		return nil
+	})
+	if err != nil || sources == 0 {
+		t.Fatalf("no sources in templates/assets: %v", err)
+	}
+}
+
+func writeGolden(t *testing.T, file string, ar *txtar.Archive, got []txtar.File) {
 	var keep []txtar.File
 	for _, f := range ar.Files {
 		if strings.HasPrefix(f.Name, "in/") {
 			keep = append(keep, f)
 		}
 	}
-	for _, f := range got {
-		keep = append(keep, txtar.File{Name: "out/" + f.Path, Data: goldenData(f)})
-	}
-	ar.Files = keep
+	ar.Files = append(keep, got...)
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func compareGolden(t *testing.T, ar *txtar.Archive, got []output.File) {
+func compareGolden(t *testing.T, ar *txtar.Archive, got []txtar.File) {
 	want := map[string][]byte{}
 	for _, f := range ar.Files {
-		if name, ok := strings.CutPrefix(f.Name, "out/"); ok {
-			want[name] = f.Data
+		if !strings.HasPrefix(f.Name, "in/") {
+			want[f.Name] = f.Data
 		}
 	}
 	for _, f := range got {
-		w, ok := want[f.Path]
+		w, ok := want[f.Name]
 		if !ok {
-			t.Errorf("unexpected output file %s (run go test ./generator/render -update and review the diff)", f.Path)
+			t.Errorf("unexpected golden section %s (run go test ./generator/render -run TestGolden -update and review the diff)", f.Name)
 			continue
 		}
-		delete(want, f.Path)
-		if data := goldenData(f); !bytes.Equal(w, ensureNewline(data)) {
-			t.Errorf("%s differs from the golden file:\n%s", f.Path, firstDiff(w, ensureNewline(data)))
+		delete(want, f.Name)
+		if data := ensureNewline(f.Data); !bytes.Equal(w, data) {
+			t.Errorf("%s differs from the golden file:\n%s", f.Name, firstDiff(w, data))
 		}
 	}
 	for name := range want {
-		t.Errorf("missing output file %s", name)
+		t.Errorf("missing golden section %s", name)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/site"
 )
 
@@ -28,19 +29,9 @@ func withMap(t *testing.T) *txtar.Archive {
 	return ar
 }
 
-// recordingCharts validates specs like checkingCharts and keeps them.
-type recordingCharts struct{ specs map[string]chart.Spec }
-
-func (c *recordingCharts) Render(specs []chart.Spec) ([]string, error) {
-	for _, s := range specs {
-		c.specs[s.ID] = s
-	}
-	return checkingCharts{}.Render(specs)
-}
-
 // renderWithMap renders the small site with the synthetic map and returns
 // the model, every output file's text by path, and the specs drawn.
-func renderWithMap(t *testing.T) (*site.Site, map[string]string, *recordingCharts) {
+func renderWithMap(t *testing.T) (*site.Site, map[string]string, *sitetest.Charts) {
 	t.Helper()
 	m := archiveFS(withMap(t))
 	repoTemplates(t, m)
@@ -48,7 +39,7 @@ func renderWithMap(t *testing.T) (*site.Site, map[string]string, *recordingChart
 	if err != nil {
 		t.Fatal(err)
 	}
-	cr := &recordingCharts{specs: map[string]chart.Spec{}}
+	cr := sitetest.NewCharts(t)
 	files, err := Site(s, Options{Root: m, Charts: cr})
 	if err != nil {
 		t.Fatal(err)
@@ -66,17 +57,17 @@ func renderWithMap(t *testing.T) (*site.Site, map[string]string, *recordingChart
 // and carry the participants as a table.
 func TestMaps(t *testing.T) {
 	s, page, cr := renderWithMap(t)
-	all := cr.specs[mapAllID]
+	all := cr.Specs()[mapAllID]
 	if all.Kind != chart.Map || strings.Join(all.Categories, ",") != "A,B,CX,D" || len(all.Series) != 2 || len(all.Map.Focus) != 0 {
 		t.Errorf("whole map: kind %s, categories %v, %d series, focus %v", all.Kind, all.Categories, len(all.Series), all.Map.Focus)
 	}
-	nord := cr.specs[mapAllID+"-nord"]
+	nord := cr.Specs()[mapAllID+"-nord"]
 	if strings.Join(nord.Map.Focus, ",") != "A,B,CX" || nord.Series[0].Color != AreaColor(s, "nord") {
 		t.Errorf("map of Nord: focus %v, colour %q", nord.Map.Focus, nord.Series[0].Color)
 	}
 	for path, want := range map[string][]string{
 		"omrader/index.html": {`id="figur-kart-deltakere"`, "Kartgrunnlag: © Kartverket (CC BY 4.0). Kommunegrenser fra 2020.",
-			"CX (også X)", `<th scope="row">C</th><td data-label="Område">Nord</td><td data-label="Kommuner (2019)">C</td><td data-label="På kartet (2020-grenser)">CX</td>`, `<svg role="img">`, "Ikke med"},
+			"CX (også X)", `<th scope="row">C</th><td data-label="Område">Nord</td><td data-label="Kommuner (2019)">C</td><td data-label="På kartet (2020-grenser)">CX</td>`, `<svg xmlns=`, "Ikke med"},
 		"omrader/nord/index.html":            {`id="figur-kart-deltakere-nord"`, "Kartgrunnlag: © Kartverket", "CX (også X)"},
 		"omrader/sor/index.html":             {`id="figur-kart-deltakere-sor"`},
 		"statistikk/data/kart-deltakere.csv": {"Deltaker;Område;Kommuner (2019);På kartet (2020-grenser)", "A/B;Nord;A og B;A og B"},

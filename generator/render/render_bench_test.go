@@ -9,6 +9,7 @@ import (
 
 	"alisnord/generator/bench/corpus"
 	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/site"
 )
@@ -46,23 +47,13 @@ func BenchmarkMarkdown(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(s.Articles)), "µs/article")
 }
 
-// stubCharts stands in for ECharts, so BenchmarkRender measures pages only.
-type stubCharts struct{}
-
-func (stubCharts) Render(specs []chart.Spec) ([]string, error) {
-	out := make([]string, len(specs))
-	for i := range out {
-		out[i] = `<svg role="img"></svg>`
-	}
-	return out, nil
-}
-
 // BenchmarkRender renders every file of the corpus in memory: Markdown,
 // templates, feed, sitemap and the link check, with stub chart SVGs.
 func BenchmarkRender(b *testing.B) {
 	m, s := benchSite(b)
+	charts := sitetest.NewCharts(b)
 	for b.Loop() {
-		if _, err := Site(s, Options{Root: m, Charts: stubCharts{}}); err != nil {
+		if _, err := Site(s, Options{Root: m, Charts: charts}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
 	"alisnord/generator/pipeline"
@@ -18,8 +19,7 @@ import (
 // checks that the builder, whichever path it takes (a body-only refresh or
 // the incremental pipeline), gives what a fresh builder gives.
 func TestBuilderMatchesFreshBuild(t *testing.T) {
-	dir := t.TempDir()
-	copySite(t, dir, true)
+	dir := sitetest.TempCopy(t)
 	bl := testBuilder(t, dir)
 	if _, _, err := buildWith(bl, pipeline.Changes{}); err != nil {
 		t.Fatal(err)
@@ -69,11 +69,12 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 	}
 }
 
-// testBuilder is the dev server's pipeline for the site in dir, with
-// charts drawn as empty SVGs.
+// testBuilder is the dev server's pipeline for the site in dir, over the
+// stub ECharts bundle (sitetest.BundleFile), chart store and all: a new
+// one is a fresh server's, sharing the caches in the site's .cache.
 func testBuilder(t *testing.T, dir string) *pipeline.Builder {
 	t.Helper()
-	b, err := pipeline.New(pipeline.Config{Root: dir, Serve: true, Charts: fakeCharts{}, Cache: pipeline.NoCache,
+	b, err := pipeline.New(pipeline.Config{Root: dir, Serve: true, Echarts: sitetest.BundleFile(t),
 		Load: site.Options{Drafts: true, Future: true}})
 	if err != nil {
 		t.Fatal(err)

@@ -15,23 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 )
-
-// fakeCharts stands in for the ECharts renderer, which the server tests do
-// not need: every chart becomes an empty SVG.
-type fakeCharts struct{}
-
-func (fakeCharts) Render(specs []chart.Spec) ([]string, error) {
-	out := make([]string, len(specs))
-	for i := range out {
-		out[i] = `<svg xmlns="http://www.w3.org/2000/svg"></svg>`
-	}
-	return out, nil
-}
-
-func (fakeCharts) UseStore(chart.Store)         {}
-func (fakeCharts) UseReadOnlyStore(chart.Store) {}
 
 // syncBuffer is a log the server and the test can share.
 type syncBuffer struct {
@@ -76,11 +61,11 @@ func startServer(t *testing.T) *testServer {
 	t.Helper()
 	baseline := runtime.NumGoroutine()
 	dir := t.TempDir()
-	copySite(t, dir, true)
+	sitetest.Copy(t, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	ts := &testServer{t: t, dir: dir, log: &syncBuffer{}, stop: cancel,
 		client: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}}
-	srv, err := Start(ctx, Config{Root: dir, Addr: "127.0.0.1:0", Log: ts.log, charts: fakeCharts{}})
+	srv, err := Start(ctx, Config{Root: dir, Addr: "127.0.0.1:0", Log: ts.log, Echarts: sitetest.BundleFile(t)})
 	if err != nil {
 		cancel()
 		t.Fatal(err)

@@ -34,8 +34,6 @@ type Config struct {
 	Expired  bool          // show expired articles too (drafts and future posts are always shown)
 	Debounce time.Duration // quiet that ends a burst of file events; a default when 0
 	Log      io.Writer     // build reports and diagnostics
-
-	charts pipeline.ChartRenderer // a stand-in for tests; nil loads the ECharts bundle
 }
 
 // Server is a running dev server.
@@ -81,7 +79,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	builder, err := pipeline.New(pipeline.Config{Root: cfg.Root, Echarts: cfg.Echarts, Serve: true, Charts: cfg.charts,
+	builder, err := pipeline.New(pipeline.Config{Root: cfg.Root, Echarts: cfg.Echarts, Serve: true,
 		Load: site.Options{Drafts: true, Future: true, Expired: cfg.Expired}})
 	if err != nil {
 		return nil, err

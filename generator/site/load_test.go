@@ -3,36 +3,19 @@ package site
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"alisnord/generator/internal/sitetest"
 )
 
 var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // repoFS copies the repository's own data/ and content/ into a MapFS that
 // a test may then break.
-func repoFS(t testing.TB) fstest.MapFS {
-	t.Helper()
-	root := os.DirFS("../..")
-	m := fstest.MapFS{}
-	for _, dir := range []string{"data", "content"} {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(root, p)
-			m[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return m
-}
+func repoFS(t testing.TB) fstest.MapFS { return sitetest.MapFS(t, "data", "content") }
 
 // edit replaces the first old in file with new, failing when old is absent,
 // and returns the 1-based line where the replacement stands.

@@ -44,11 +44,15 @@ func Files(size Size) map[string][]byte {
 	out := map[string][]byte{
 		"SYNTETISK.txt": []byte(readme),
 		"content/om.md": []byte("+++\ntitle = \"Om (syntetisk)\"\nsummary = \"Syntetisk side for ytelsestesten.\"\n+++\n\n" +
-			body(rng, "", tagNames[0])),
-		"content/tilgjengelighet.md": []byte("+++\ntitle = \"Tilgjengelighet (syntetisk)\"\n+++\n\n" + body(rng, "", tagNames[1])),
+			body(rng, links{tag: tagNames[0]}, mediumWords)),
+		"content/tilgjengelighet.md": []byte("+++\ntitle = \"Tilgjengelighet (syntetisk)\"\n+++\n\n" +
+			body(rng, links{tag: tagNames[1]}, mediumWords)),
 	}
 	for i := range size.Articles {
-		out[path.Join("content/nyheter", ArticleSlug(i)+".md")] = article(rng, i, size.Articles)
+		out[ArticleFile(i)] = article(rng, i, size.Articles)
+		if hasPhoto(i) {
+			out[path.Join(path.Dir(ArticleFile(i)), photoName)] = Photo(i)
+		}
 	}
 	for name, data := range dataFiles(rng, size) {
 		out["data/"+name] = data
@@ -66,14 +70,48 @@ func ArticleSlug(i int) string { return fmt.Sprintf("sak-%05d", i+1) }
 
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// article writes article i of n: dated over twenty years up to 2019, with
-// two or three tags and a link to an older article.
+// ArticleFile is the Markdown file of article i: a page bundle
+// (<slug>/index.md, its photo beside it) for every PhotoEvery-th article,
+// a plain <slug>.md for the others.
+func ArticleFile(i int) string {
+	if hasPhoto(i) {
+		return path.Join("content/nyheter", ArticleSlug(i), "index.md")
+	}
+	return path.Join("content/nyheter", ArticleSlug(i)+".md")
+}
+
+// Article lengths in words: a short notice, a usual news article, a long
+// report. A real archive has all three.
+const (
+	shortWords  = 150
+	mediumWords = 600
+	longWords   = 1800
+)
+
+// article writes article i of n: dated over twenty years up to 2019, about
+// 30 % short, 55 % medium and 15 % long; two or three tags, one in ten with
+// six to ten; links to two older articles (one root-absolute, one
+// relative); every PhotoEvery-th with a photo.
 func article(rng *rand.Rand, i, n int) []byte {
 	date := epoch.AddDate(0, 0, i*7300/max(n, 1))
-	tags := pickTags(rng, 2+rng.IntN(2))
-	older := ""
+	k := 2 + rng.IntN(2)
+	if rng.IntN(10) == 0 {
+		k = 6 + rng.IntN(5)
+	}
+	tags := pickTags(rng, k)
+	l := links{tag: tags[0]}
 	if i > 0 {
-		older = "nyheter/" + ArticleSlug(rng.IntN(i))
+		l.absolute, l.relative = ArticleSlug(rng.IntN(i)), ArticleSlug(rng.IntN(i))
+	}
+	if hasPhoto(i) {
+		l.photo = i + 1
+	}
+	words := mediumWords
+	switch r := rng.IntN(100); {
+	case r < 30:
+		words = shortWords
+	case r >= 85:
+		words = longWords
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "+++\ntitle = %q\ndate = %s\nsummary = %q\nauthor = \"Syntetisk testdata\"\ntags = [",
@@ -85,15 +123,16 @@ func article(rng *rand.Rand, i, n int) []byte {
 		fmt.Fprintf(&b, "%q", t)
 	}
 	b.WriteString("]\n+++\n\n")
-	b.WriteString(body(rng, older, tags[0]))
+	b.WriteString(body(rng, l, words))
 	return []byte(b.String())
 }
 
 func pickTags(rng *rand.Rand, k int) []string {
-	idx := rng.Perm(len(tagNames))[:k]
+	all := allTags()
+	idx := rng.Perm(len(all))[:k]
 	out := make([]string, k)
 	for i, j := range idx {
-		out[i] = tagNames[j]
+		out[i] = all[j]
 	}
 	return out
 }

@@ -34,8 +34,8 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Fatalf("synthetic corpus does not load:\n%v", err)
 	}
 	size := corpus.SizeFor(300)
-	if len(s.Articles) != 300 || len(s.Areas) != size.Areas || len(s.Participants) != size.Participants || len(s.Tags) != 20 {
-		t.Errorf("got %d articles, %d areas, %d participants, %d tags; want 300, %d, %d, 20",
+	if len(s.Articles) != 300 || len(s.Areas) != size.Areas || len(s.Participants) != size.Participants || len(s.Tags) != 80 {
+		t.Errorf("got %d articles, %d areas, %d participants, %d tags; want 300, %d, %d, 80",
 			len(s.Articles), len(s.Areas), len(s.Participants), len(s.Tags), size.Areas, size.Participants)
 	}
 	var c render.Collector
@@ -44,6 +44,7 @@ func TestCorpusBuilds(t *testing.T) {
 	}
 	files := c.Files()
 	want := map[string]bool{"nyheter/side/15/index.html": true, "nyheter/sak-00300/index.html": true,
+		"nyheter/sak-00200/index.html":       true,
 		"deltakere/deltaker-0030/index.html": true, "feed.xml": true, "sitemap.xml": true}
 	for _, f := range files {
 		delete(want, f.Path)
@@ -81,5 +82,46 @@ func TestCorpusDeterministic(t *testing.T) {
 	small := corpus.Files(corpus.ArticlesOnly(40))
 	if !bytes.Equal(small["content/nyheter/sak-00040.md"], a["content/nyheter/sak-00040.md"]) {
 		t.Error("the articles-only corpus has other articles")
+	}
+}
+
+// TestCorpusVaries checks that the articles vary as a real archive does
+// (issue 17): short and long, root-absolute and relative internal links,
+// external links, lists, block quotes, tables, articles with many tags,
+// and page bundles with a photo.
+func TestCorpusVaries(t *testing.T) {
+	const n = 1000
+	files := corpus.Files(corpus.SizeFor(n))
+	count := map[string]int{}
+	var shortest, longest int
+	for i := range n {
+		md := string(files[corpus.ArticleFile(i)])
+		words := len(strings.Fields(md))
+		if i == 0 || words < shortest {
+			shortest = words
+		}
+		longest = max(longest, words)
+		for name, mark := range map[string]string{"absolute link": "](/nyheter/sak-", "relative link": "](../sak-",
+			"external link": "](https://", "list": "\n- ", "numbered list": "\n1. ", "quote": "\n> ",
+			"table": "\n|---|", "photo": "![Syntetisk testbilde"} {
+			if strings.Contains(md, mark) {
+				count[name]++
+			}
+		}
+		if front, _, _ := strings.Cut(md, "]\n+++"); strings.Count(front, "\", \"") >= 5 {
+			count["many tags"]++
+		}
+	}
+	for name, atLeast := range map[string]int{"absolute link": n - 1, "relative link": n - 1, "external link": n,
+		"list": 500, "numbered list": 500, "quote": 100, "table": 100, "photo": n / corpus.PhotoEvery, "many tags": 50} {
+		if count[name] < atLeast {
+			t.Errorf("%d articles have a %s, want at least %d", count[name], name, atLeast)
+		}
+	}
+	if shortest > 300 || longest < 1500 {
+		t.Errorf("articles have %d to %d words, want some under 300 and some over 1,500", shortest, longest)
+	}
+	if files["content/nyheter/sak-00200/bilde.jpg"] == nil {
+		t.Error("the page bundle sak-00200 has no photo")
 	}
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,11 +31,29 @@ lokalt regionalt nasjonalt tydelig viktig nødvendig mulig vanskelig enkel enkel
 Bodø Tromsø Alta Harstad Narvik Rana Vadsø Hammerfest Brønnøy Vefsn Lofoten Helgeland Finnmark
 `)
 
-// tagNames are the 20 synthetic tags; each article gets 2 or 3 of them.
+// tagNames are the 20 general synthetic tags; allTags adds a tag per
+// theme and town, as a real archive gathers many narrow ones.
 var tagNames = []string{
 	"rekruttering", "fastlønn", "næring", "utdanning", "veiledning", "legevakt", "sykehusår",
 	"styringsgruppen", "konferanse", "søknader", "deltakere", "Finnmark", "Helgeland",
 	"Nordland", "Troms", "økonomi", "evaluering", "kommunene", "samarbeid", "erfaringer",
+}
+
+var (
+	tagThemes = []string{"legevakt", "rekruttering", "veiledning", "fastlønn", "samarbeid"}
+	tagTowns  = []string{"Bodø", "Tromsø", "Alta", "Harstad", "Narvik", "Rana", "Vadsø", "Hammerfest",
+		"Brønnøy", "Vefsn", "Lofoten", "Vesterålen"}
+)
+
+// allTags is tagNames and one tag per theme and town: 80 in all.
+func allTags() []string {
+	out := slices.Clone(tagNames)
+	for _, theme := range tagThemes {
+		for _, town := range tagTowns {
+			out = append(out, theme+" "+town)
+		}
+	}
+	return out
 }
 
 // writer builds one article's Markdown body.
@@ -101,34 +120,78 @@ func (w *writer) list(ordered bool) {
 	w.b.WriteString("\n")
 }
 
-// links writes a paragraph with a link to an older article, one to a tag
-// page and one external link.
-func (w *writer) links(older, tag string) {
-	w.sentence(8)
-	if older != "" {
-		fmt.Fprintf(&w.b, "Les også [den eldre saken](/%s/). ", older)
-	}
-	fmt.Fprintf(&w.b, "Flere saker står under [emnet %s](/tagger/%s/), og bakgrunnen finnes hos [Helsedirektoratet](https://www.helsedirektoratet.no/). ", tag, slugify(tag))
-	w.words += 15
-	w.sentence(10)
-	w.b.WriteString("\n\n")
+// links is what an article links to: older articles by slug (one
+// root-absolute, one relative to the article's page), its first tag, and
+// the number of its photo (0 for none).
+type links struct {
+	absolute, relative, tag string
+	photo                   int
 }
 
-// body writes about 600 words: paragraphs, two or three headings, a bullet
-// list, a numbered list and a paragraph of links.
-func body(rng *rand.Rand, older, tag string) string {
+// links writes a paragraph with the links of l and one external link, and
+// the photo after it.
+func (w *writer) links(l links) {
+	w.sentence(8)
+	if l.absolute != "" {
+		fmt.Fprintf(&w.b, "Les også [den eldre saken](/nyheter/%s/) og [en sak fra før](../%s/). ", l.absolute, l.relative)
+	}
+	fmt.Fprintf(&w.b, "Flere saker står under [emnet %s](/tagger/%s/), og bakgrunnen finnes hos [Helsedirektoratet](https://www.helsedirektoratet.no/). ", l.tag, slugify(l.tag))
+	w.words += 22
+	w.sentence(10)
+	w.b.WriteString("\n\n")
+	if l.photo > 0 {
+		fmt.Fprintf(&w.b, "![Syntetisk testbilde %d](%s \"Syntetisk bilde. Foto: Ingen\")\n\n", l.photo, photoName)
+	}
+}
+
+// quote writes a block quote of two sentences and a made-up source.
+func (w *writer) quote() {
+	w.b.WriteString("> ")
+	w.sentence(8 + w.rng.IntN(8))
+	w.sentence(6 + w.rng.IntN(8))
+	w.b.WriteString("\n>\n> — Syntetisk kilde\n\n")
+}
+
+// table writes a table of made-up figures per town.
+func (w *writer) table() {
+	w.b.WriteString("| Kommune | Stillinger | Søknader |\n|---|--:|--:|\n")
+	for _, i := range w.rng.Perm(len(tagTowns))[:3+w.rng.IntN(4)] {
+		fmt.Fprintf(&w.b, "| %s | %d | %d |\n", tagTowns[i], 1+w.rng.IntN(6), 2+w.rng.IntN(30))
+	}
+	w.b.WriteString("\n")
+	w.words += 20
+}
+
+// body writes about target words: a short notice is two or three
+// paragraphs and the links; longer text adds headings, lists, block quotes
+// and tables.
+func body(rng *rand.Rand, l links, target int) string {
 	w := &writer{rng: rng}
-	w.paragraph(3)
+	w.paragraph(2 + rng.IntN(2))
+	w.links(l)
+	if target <= shortWords {
+		return w.b.String()
+	}
 	w.heading()
 	w.paragraph(4)
 	w.list(false)
-	w.links(older, tag)
+	if rng.IntN(3) == 0 {
+		w.quote()
+	}
 	w.heading()
-	w.paragraph(4)
+	w.paragraph(3)
+	if rng.IntN(4) == 0 {
+		w.table()
+	}
 	w.list(true)
-	for w.words < 560 {
-		if w.rng.IntN(3) == 0 {
+	for w.words < target {
+		switch r := w.rng.IntN(24); {
+		case r < 8:
 			w.heading()
+		case r == 8:
+			w.quote()
+		case r == 9:
+			w.table()
 		}
 		w.paragraph(3 + w.rng.IntN(3))
 	}

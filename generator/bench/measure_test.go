@@ -1,0 +1,45 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMeasureFolders: a rebuilding tool builds every turn into the folder
+// its warm-up built, over what is there; the other tools build into a new,
+// empty folder every turn. Each stand-in build appends a line to a file in
+// its output folder and fails if the folder held anything else.
+func TestMeasureFolders(t *testing.T) {
+	build := func(out string) *exec.Cmd {
+		return exec.Command("sh", "-c", `mkdir -p "$1" && echo bygg >>"$1/bygg.txt"`, "sh", out)
+	}
+	work := t.TempDir()
+	const runs = 3
+	res, err := measure([]tool{{name: "ny", cmd: build}, {name: "gjen", cmd: build, rebuild: true}}, 10, runs, work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if len(r.runs) != runs || r.files != 1 {
+			t.Errorf("%s: %d runs and %d files, want %d and 1", r.tool, len(r.runs), r.files, runs)
+		}
+	}
+	lines := func(dir string) int {
+		b, err := os.ReadFile(filepath.Join(work, dir, "bygg.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(string(b), "\n")
+	}
+	if n := lines("public-gjen-0"); n != runs+1 {
+		t.Errorf("the rebuilding tool built %d times into its folder, want %d", n, runs+1)
+	}
+	for turn := range runs + 1 {
+		if n := lines("public-ny-" + string(rune('0'+turn))); n != 1 {
+			t.Errorf("turn %d: the other tool built %d times into its folder, want once", turn, n)
+		}
+	}
+}
