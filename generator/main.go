@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/pipeline"
 	"alisnord/generator/render"
@@ -72,7 +73,7 @@ func report(stdout, stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	if errors.As(err, &ds) {
 		for _, d := range ds {
 			fmt.Fprintln(stderr, d)

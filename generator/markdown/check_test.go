@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -112,9 +113,9 @@ func TestLinksRewritten(t *testing.T) {
 		t.Fatal(ds)
 	}
 	want := []Link{
-		{Orig: "/nyheter/a/", Rel: "../nyheter/a/", Pos: site.Pos{Path: "content/nyheter/x.md", Line: 5, Col: 5}},
-		{Orig: "https://example.org/", Rel: "https://example.org/", Pos: site.Pos{Path: "content/nyheter/x.md", Line: 6, Col: 2}},
-		{Orig: "/bilder/kart.svg", Rel: "../bilder/kart.svg", Pos: site.Pos{Path: "content/nyheter/x.md", Line: 8, Col: 3}},
+		{Orig: "/nyheter/a/", Rel: "../nyheter/a/", Pos: diag.Pos{Path: "content/nyheter/x.md", Line: 5, Col: 5}},
+		{Orig: "https://example.org/", Rel: "https://example.org/", Pos: diag.Pos{Path: "content/nyheter/x.md", Line: 6, Col: 2}},
+		{Orig: "/bilder/kart.svg", Rel: "../bilder/kart.svg", Pos: diag.Pos{Path: "content/nyheter/x.md", Line: 8, Col: 3}},
 	}
 	if fmt.Sprint(links) != fmt.Sprint(want) {
 		t.Errorf("links:\n%v\nwant\n%v", links, want)
@@ -244,7 +245,7 @@ func TestHostileArticleCompletes(t *testing.T) {
 	if len(links) != 125_000 {
 		t.Fatalf("%d links, want 125000", len(links))
 	}
-	if got, want := links[len(links)-1].Pos, (site.Pos{Path: a.Path, Line: 5 + 2*124_999, Col: 21}); got != want {
+	if got, want := links[len(links)-1].Pos, (diag.Pos{Path: a.Path, Line: 5 + 2*124_999, Col: 21}); got != want {
 		t.Errorf("last link at %v, want %v", got, want)
 	}
 	for _, id := range []string{"tall-19998", "tall-19999"} {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -27,9 +28,9 @@ func (ix *lineIndex) release() {
 }
 
 // at returns the position of the byte at offset.
-func (ix *lineIndex) at(offset int) site.Pos {
+func (ix *lineIndex) at(offset int) diag.Pos {
 	line := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > offset }) - 1
-	return site.Pos{Path: ix.path, Line: ix.first + line, Col: offset - ix.starts[line] + 1}
+	return diag.Pos{Path: ix.path, Line: ix.first + line, Col: offset - ix.starts[line] + 1}
 }
 
 // scan reads a's body once before goldmark sees it: it indexes where each
@@ -37,10 +38,10 @@ func (ix *lineIndex) at(offset int) site.Pos {
 // than maxNesting and the first run of more than maxReferenceRun link
 // reference definitions, which goldmark would take minutes over. The
 // caller releases the index.
-func scan(a *site.Article) (*lineIndex, site.Diagnostics) {
+func scan(a *site.Article) (*lineIndex, diag.Diagnostics) {
 	ix := lineIndexes.Get().(*lineIndex)
 	ix.path, ix.first = a.Path, a.BodyLine
-	var deep, refs site.Diagnostics
+	var deep, refs diag.Diagnostics
 	run, runStart := 0, 0
 	for start := 0; ; {
 		ix.starts = append(ix.starts, start)
@@ -51,7 +52,7 @@ func scan(a *site.Article) (*lineIndex, site.Diagnostics) {
 		}
 		line := a.Body[start:end]
 		if depth := lineDepth(line); depth > maxNesting && deep == nil {
-			deep = site.Diagnostics{{Pos: ix.at(start),
+			deep = diag.Diagnostics{{Pos: ix.at(start),
 				Msg: fmt.Sprintf("lister eller sitater er nestet %d nivåer dypt; høyst %d er lov", depth, maxNesting)}}
 		}
 		if !looksLikeReference(line) {
@@ -59,7 +60,7 @@ func scan(a *site.Article) (*lineIndex, site.Diagnostics) {
 		} else if run++; run == 1 {
 			runStart = start
 		} else if run == maxReferenceRun+1 && refs == nil {
-			refs = site.Diagnostics{{Pos: ix.at(runStart),
+			refs = diag.Diagnostics{{Pos: ix.at(runStart),
 				Msg: fmt.Sprintf("over %d lenkedefinisjoner ([navn]: adresse) står etter hverandre; skill dem med tomme linjer", maxReferenceRun)}}
 		}
 		if nl < 0 {

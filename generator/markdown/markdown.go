@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -51,7 +52,7 @@ type Env struct {
 // as the page now links it (Rel), and where it was written.
 type Link struct {
 	Orig, Rel string
-	Pos       site.Pos
+	Pos       diag.Pos
 }
 
 // Convert renders the body of a to HTML with md (New or NewSlides),
@@ -61,7 +62,7 @@ type Link struct {
 // beside the HTML, so the caller can go on to find the page's other
 // problems. The links are every link and image destination that Rel
 // rewrote, in order, for the caller's link check.
-func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []Link, site.Diagnostics) {
+func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []Link, diag.Diagnostics) {
 	src := a.Body
 	ix, ds := scan(a)
 	defer ix.release()
@@ -79,7 +80,7 @@ func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []L
 	defer buffers.Put(out)
 	out.Reset()
 	if err := md.Renderer().Render(out, src, doc); err != nil {
-		c.ds.Add(site.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
+		c.ds.Add(diag.Pos{Path: a.Path, Line: a.BodyLine}, "kan ikke vise Markdown: %v", err)
 		return "", nil, c.ds
 	}
 	return template.HTML(out.String()), c.links, c.ds // goldmark escapes text; raw HTML is escaped by escapeHTML
@@ -93,7 +94,7 @@ type converter struct {
 	ix    *lineIndex
 	links []Link
 	swaps []swap // nodes to replace once the walk is done
-	ds    site.Diagnostics
+	ds    diag.Diagnostics
 }
 
 // swap is a node of the document to replace by another.

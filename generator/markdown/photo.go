@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -80,12 +81,12 @@ type Image struct {
 	Title string   // the title after the destination: caption and credit
 	Alt   string   // the text between the brackets
 	Alone bool     // the only thing in its paragraph: a figure
-	Pos   site.Pos // where "![" is, or the start of the body when not found
+	Pos   diag.Pos // where "![" is, or the start of the body when not found
 }
 
 // newImage describes img of src.
 func newImage(img *ast.Image, src []byte, ix *lineIndex) Image {
-	pos := site.Pos{Path: ix.path, Line: ix.first}
+	pos := diag.Pos{Path: ix.path, Line: ix.first}
 	if off := imageOffset(img, src); off >= 0 {
 		pos = ix.at(off)
 	}

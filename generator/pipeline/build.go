@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/render"
 	"alisnord/generator/site"
@@ -86,7 +87,7 @@ type Result struct {
 // Build loads the site after the changes and renders it into sink. When
 // the input has problems, the site is still rendered, to nowhere, so that
 // one run reports the problems of every stage; what follows from a file
-// with problems is left out. The error is site.Diagnostics for problems
+// with problems is left out. The error is diag.Diagnostics for problems
 // in the input.
 func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	now := time.Now()
@@ -160,12 +161,12 @@ func (b *Builder) chartRenderer() (render.ChartRenderer, error) {
 // what did load, leaving out what may follow from the files with problems.
 // The charts of a site with bad data would only fail as a consequence;
 // they are drawn once the data loads.
-func (b *Builder) allProblems(s *site.Site, opt render.Options, ds site.Diagnostics) error {
+func (b *Builder) allProblems(s *site.Site, opt render.Options, ds diag.Diagnostics) error {
 	opt.Suspect = map[string]bool{}
 	for _, d := range ds {
 		opt.Suspect[d.Path] = true
 	}
-	var rendered site.Diagnostics
+	var rendered diag.Diagnostics
 	if errors.As(render.NewEngine(render.Forget).Render(s, opt, render.Discard), &rendered) {
 		ds = append(ds, rendered...)
 	}

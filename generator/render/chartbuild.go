@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/diag"
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
@@ -37,7 +38,7 @@ func siteCharts(s *site.Site, f *site.Figures) []*chartData {
 		all = append(all, positionsByModel(s, f, names), offersChart(s, f, names, apps),
 			recruitmentChart(s, f, names), shareChart(s, f))
 	}
-	areaPos := make([]site.Pos, len(s.Areas))
+	areaPos := make([]diag.Pos, len(s.Areas))
 	for i := range s.Areas {
 		areaPos[i] = s.Areas[i].Pos
 	}
@@ -251,7 +252,7 @@ func shareChart(s *site.Site, f *site.Figures) *chartData {
 func areaPositions(s *site.Site, a *site.Area) *chartData {
 	var names []string
 	var v []float64
-	var where []site.Pos
+	var where []diag.Pos
 	for _, p := range a.Participants {
 		names = append(names, p.Name)
 		v = append(v, float64(p.Positions))

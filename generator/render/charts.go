@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"alisnord/generator/chart"
+	"alisnord/generator/diag"
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
@@ -36,8 +37,8 @@ type chartData struct {
 	File      string // the downloads' path without .csv or .json
 	Note      string // a remark shown under the chart, such as a map's merged municipalities
 
-	pos     site.Pos   // the data entry the whole chart stands for, where there is one
-	catPos  []site.Pos // the data entry behind each category, where known
+	pos     diag.Pos   // the data entry the whole chart stands for, where there is one
+	catPos  []diag.Pos // the data entry behind each category, where known
 	problem string     // why the chart could not be drawn, for each page that shows it
 	placed  bool       // it could not be drawn, and that is reported at its data entry
 	shared  bool       // a highlighted copy: its downloads are the original's
@@ -115,7 +116,7 @@ func (c *chartData) IsMap() bool { return c.Spec.Kind == chart.Map }
 // the site renders meanwhile. A chart that fails is reported at the data
 // entry behind it when the failure lies in one category; otherwise it is
 // marked, and every page that shows it reports it (chartProblems).
-func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) site.Diagnostics {
+func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) diag.Diagnostics {
 	if cr == nil {
 		return nil
 	}
@@ -124,7 +125,7 @@ func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) site.Diagnosti
 		specs = append(specs, c.Spec, narrow(c.Spec))
 	}
 	svgs, err := cr.Render(specs)
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	if err != nil {
 		ds = chartFailures(err, all)
 	}
@@ -140,7 +141,7 @@ func (r *renderer) drawCharts(cr ChartRenderer, all []*chartData) site.Diagnosti
 // chartFailures marks the charts that err says failed, and returns the
 // failures it can place at a data entry. Each chart is reported once,
 // though its desktop and phone drawings may both fail.
-func chartFailures(err error, all []*chartData) site.Diagnostics {
+func chartFailures(err error, all []*chartData) diag.Diagnostics {
 	var failed chart.Errors
 	if !errors.As(err, &failed) {
 		for _, c := range all {
@@ -148,7 +149,7 @@ func chartFailures(err error, all []*chartData) site.Diagnostics {
 		}
 		return nil
 	}
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	for _, e := range failed {
 		c := all[e.Index/2]
 		if c.problem != "" || c.placed {
@@ -166,23 +167,23 @@ func chartFailures(err error, all []*chartData) site.Diagnostics {
 
 // entry is the data entry behind category cat of the chart, or behind the
 // whole chart when cat is -1; an empty Pos when not known.
-func (c *chartData) entry(cat int) site.Pos {
+func (c *chartData) entry(cat int) diag.Pos {
 	if cat >= 0 && cat < len(c.catPos) {
 		return c.catPos[cat]
 	}
 	if cat < 0 {
 		return c.pos
 	}
-	return site.Pos{}
+	return diag.Pos{}
 }
 
 // chartProblems reports, at the page's template, the charts page p shows
 // that could not be drawn for a reason no data entry explains.
-func (r *renderer) chartProblems(p *Page) site.Diagnostics {
-	var ds site.Diagnostics
+func (r *renderer) chartProblems(p *Page) diag.Diagnostics {
+	var ds diag.Diagnostics
 	for _, v := range p.Charts {
 		if v.problem != "" {
-			ds.Add(site.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, "%s", v.problem)
+			ds.Add(diag.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, "%s", v.problem)
 		}
 	}
 	return ds

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"golang.org/x/sync/errgroup"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/site"
 )
@@ -42,7 +43,7 @@ type Engine struct {
 	charts  map[string]*chartData
 	// chartDiags are the problems of drawing charts, reported by every
 	// build until the data changes.
-	chartDiags site.Diagnostics
+	chartDiags diag.Diagnostics
 	pages      map[string]*renderedPage // by output path, when remembering
 	pathsKey   uint64                   // the output paths the last link check saw
 	siteKey    uint64                   // what the sitemap was made from
@@ -78,7 +79,7 @@ type renderedPage struct {
 	links   []mdLink
 	targets []string         // output paths its links and assets point to
 	checked bool             // every target existed when the page was last checked
-	diags   site.Diagnostics // the page's own problems, reported again while it is unchanged
+	diags   diag.Diagnostics // the page's own problems, reported again while it is unchanged
 }
 
 // NewEngine returns an engine with nothing rendered yet.
@@ -101,7 +102,7 @@ type Sink interface {
 // Render renders every file of the site and hands each to the sink as soon
 // as it is ready, from several goroutines at once, so a build never holds
 // the whole site in memory. Every problem the render finds comes back,
-// sorted, as site.Diagnostics: in templates, in Markdown (unknown or
+// sorted, as diag.Diagnostics: in templates, in Markdown (unknown or
 // malformed figures, unknown charts, unsafe or broken links, nesting too
 // deep), in drawing charts, and two pages claiming one path. One problem
 // never hides another. After an error the files already written are not a
@@ -229,7 +230,7 @@ var drawn = func() chan struct{} { c := make(chan struct{}); close(c); return c 
 // meanwhile. Each page's problems (Markdown, template, links) land in its
 // own slot, so the report never depends on scheduling, and one problem
 // never hides another. The error is emit's.
-func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []string, emit func(output.File) error) ([]site.Diagnostics, error) {
+func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []string, emit func(output.File) error) ([]diag.Diagnostics, error) {
 	exists := make(map[string]bool, len(paths))
 	var pathsKey uint64 // a sum, so the order of paths does not matter
 	for _, p := range paths {
@@ -243,7 +244,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	for _, a := range firstN(r.site.Articles, feedSize) {
 		feed[a] = true
 	}
-	diags := make([]site.Diagnostics, len(pages))
+	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
@@ -305,7 +306,7 @@ func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
 
 // recheck returns the problems of a remembered page: its own, and its
 // links when the site's paths changed or a target was missing last time.
-func (rp *renderedPage) recheck(p *Page, pathsChanged bool, exists func(string) bool, tmpl *templates) site.Diagnostics {
+func (rp *renderedPage) recheck(p *Page, pathsChanged bool, exists func(string) bool, tmpl *templates) diag.Diagnostics {
 	if rp.checked && !pathsChanged {
 		return rp.diags
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -43,7 +44,7 @@ func TestArticleMetaCoversFields(t *testing.T) {
 			*x = x.AddDate(0, 0, 1)
 		case *[]string:
 			*x = append(*x, "b")
-		case *site.Pos:
+		case *diag.Pos:
 			x.Line++
 		case *site.Layout:
 			*x += "x"

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"unique"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
 
@@ -28,7 +29,7 @@ func templatesKey(seed maphash.Seed, root fs.FS) (uint64, error) {
 		return err
 	})
 	if err != nil {
-		return 0, site.Diagnostics{{Pos: site.Pos{Path: "templates"}, Msg: "kan ikke lese malene: " + err.Error()}}
+		return 0, diag.Diagnostics{{Pos: diag.Pos{Path: "templates"}, Msg: "kan ikke lese malene: " + err.Error()}}
 	}
 	return f.sum(), nil
 }

@@ -7,14 +7,14 @@ import (
 	"path"
 	"strings"
 
-	"alisnord/generator/site"
+	"alisnord/generator/diag"
 )
 
 // mdLink is a relative link written in an article, kept so a broken one can
 // be reported at its line.
 type mdLink struct {
 	orig, rel string
-	pos       site.Pos
+	pos       diag.Pos
 }
 
 // checkLinks reports every relative link or asset reference in the HTML of
@@ -22,11 +22,11 @@ type mdLink struct {
 // written in Markdown are reported at their line in the article; the rest
 // at the template that writes them (templates.linkSource), without naming
 // the page, so a mistake in the layout is reported once, not once a page.
-func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates) site.Diagnostics {
+func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates) diag.Diagnostics {
 	if p.Kind == KindNotFound {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	dir := path.Dir(p.Path)
 	var fromMarkdown map[string]bool
 	if len(p.links) > 0 {

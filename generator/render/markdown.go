@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/markdown"
 	"alisnord/generator/site"
 )
@@ -37,7 +38,7 @@ type mdEnv struct {
 // convert renders the body of a to HTML for the page env describes (see
 // markdown.Convert) and returns, for the link check, the links that stay
 // inside the site.
-func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, site.Diagnostics) {
+func convert(md goldmark.Markdown, a *site.Article, env mdEnv) (template.HTML, []mdLink, diag.Diagnostics) {
 	h, links, ds := markdown.Convert(md, a, markdown.Env{Figures: env.figures, Chart: env.chart, Rel: env.rel, Lenient: env.lenient, Photo: env.photo})
 	var inside []mdLink
 	for _, l := range links {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/markdown"
 	"alisnord/generator/site"
 )
@@ -59,16 +60,16 @@ func classifyImage(file, dest string) (kind int, fsPath string) {
 // photoRef is one place a photo is used.
 type photoRef struct {
 	fsPath string
-	pos    site.Pos
+	pos    diag.Pos
 }
 
 // photoRefs finds every image in the Markdown of the articles and their
 // main images: the photos to process, and a diagnostic for each image
 // without alt text, from another host or of a type the build does not
 // take.
-func photoRefs(md goldmark.Markdown, articles []*site.Article) ([]photoRef, site.Diagnostics) {
+func photoRefs(md goldmark.Markdown, articles []*site.Article) ([]photoRef, diag.Diagnostics) {
 	var refs []photoRef
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	for _, a := range articles {
 		if a.Image != "" {
 			refs = mainImageRef(a, refs, &ds)
@@ -80,7 +81,7 @@ func photoRefs(md goldmark.Markdown, articles []*site.Article) ([]photoRef, site
 	return refs, ds
 }
 
-func mainImageRef(a *site.Article, refs []photoRef, ds *site.Diagnostics) []photoRef {
+func mainImageRef(a *site.Article, refs []photoRef, ds *diag.Diagnostics) []photoRef {
 	switch kind, p := classifyImage(a.Path, a.Image); kind {
 	case imagePhoto:
 		return append(refs, photoRef{fsPath: p, pos: a.ImagePos})
@@ -92,7 +93,7 @@ func mainImageRef(a *site.Article, refs []photoRef, ds *site.Diagnostics) []phot
 	return refs
 }
 
-func imageRef(a *site.Article, img markdown.Image, refs []photoRef, ds *site.Diagnostics) []photoRef {
+func imageRef(a *site.Article, img markdown.Image, refs []photoRef, ds *diag.Diagnostics) []photoRef {
 	dest, pos := img.Dest, img.Pos
 	if strings.TrimSpace(img.Alt) == "" {
 		ds.Add(pos, "bildet %q mangler alternativ tekst: skriv hva bildet viser mellom [ og ], eller [%s] for et bilde som bare er pynt", dest, decorative)

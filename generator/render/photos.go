@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/photo"
 	"alisnord/generator/site"
@@ -47,10 +48,10 @@ func (pp *placedPhoto) file(v photo.Variant) string {
 // reports missing, unreadable and refused files at each place they are
 // used. Each photo lands in its own slot, so the output never depends on
 // scheduling.
-func (r *renderer) preparePhotos() site.Diagnostics {
+func (r *renderer) preparePhotos() diag.Diagnostics {
 	articles := append(append([]*site.Article{}, r.site.Articles...), r.site.Pages...)
 	refs, ds := photoRefs(r.md, articles)
-	byPath := map[string][]site.Pos{}
+	byPath := map[string][]diag.Pos{}
 	var paths []string
 	for _, ref := range refs {
 		if byPath[ref.fsPath] == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/site"
 )
@@ -74,7 +75,7 @@ func (e *Engine) Refresh(sink Sink, changed ...*site.Article) error {
 		return ErrNoLastBuild
 	}
 	files := append([]output.File(nil), l.files...)
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	for _, a := range changed {
 		i, ok := l.byArticle[a]
 		if !ok {

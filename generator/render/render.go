@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/output"
 	"alisnord/generator/photo"
 	"alisnord/generator/site"
@@ -53,7 +54,7 @@ type renderer struct {
 	charts   map[string]*chartData
 	memo     *Engine       // the engine rendering, which keeps the sitemap
 	svgDone  chan struct{} // closed when drawCharts has set every SVG
-	svgDiags site.Diagnostics
+	svgDiags diag.Diagnostics
 	follow   followOn  // problems that follow from a broken input
 	photos   *photoSet // filled by preparePhotos, shared with every Page
 }
@@ -62,7 +63,7 @@ type renderer struct {
 // those problems with the ones the rest of the render finds without
 // them: in drawing the charts and in every article's Markdown.
 func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	if !errors.As(tmplErr, &ds) {
 		return tmplErr
 	}
@@ -98,7 +99,7 @@ func renderOrder(pages []*Page) []int {
 // page renders one page into buf: its Markdown body, then its template,
 // and returns every problem found on the way. ok is false when the
 // template failed, so buf holds no page to check links in.
-func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok bool) {
+func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds diag.Diagnostics, ok bool) {
 	if p.Article != nil {
 		p.Body, p.links, ds = r.convert(p)
 		if p.Kind == KindSlides {
@@ -116,7 +117,7 @@ func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds site.Diagnostics, ok boo
 }
 
 // renderPage renders one page into a buffer of its own.
-func (r *renderer) renderPage(p *Page) (output.File, site.Diagnostics) {
+func (r *renderer) renderPage(p *Page) (output.File, diag.Diagnostics) {
 	var buf bytes.Buffer
 	ds, _ := r.page(p, &buf)
 	return output.File{Path: p.Path, Data: buf.Bytes()}, ds
@@ -124,7 +125,7 @@ func (r *renderer) renderPage(p *Page) (output.File, site.Diagnostics) {
 
 // convert renders the Markdown of p's article for p: a slide deck with
 // its slide markers.
-func (r *renderer) convert(p *Page) (template.HTML, []mdLink, site.Diagnostics) {
+func (r *renderer) convert(p *Page) (template.HTML, []mdLink, diag.Diagnostics) {
 	md := r.md
 	if p.Kind == KindSlides {
 		md = r.slides
@@ -147,11 +148,11 @@ func outputPaths(pages []*Page, extras []string, assets []output.File) []string 
 	return out
 }
 
-func checkCollisions(paths []string, pages []*Page, ds *site.Diagnostics) {
+func checkCollisions(paths []string, pages []*Page, ds *diag.Diagnostics) {
 	seen := make(map[string]int, len(paths))
 	for i, p := range paths {
 		if j, dup := seen[p]; dup {
-			ds.Add(site.Pos{Path: source(paths, pages, i)}, "to sider skrives til %s (også %s)", p, source(paths, pages, j))
+			ds.Add(diag.Pos{Path: source(paths, pages, i)}, "to sider skrives til %s (også %s)", p, source(paths, pages, j))
 			continue
 		}
 		seen[p] = i

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
 )
@@ -69,11 +70,11 @@ var funcs = template.FuncMap{
 func parseTemplates(root fs.FS) (*templates, error) {
 	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}}
 	base := template.New("").Funcs(funcs)
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	for _, dir := range []string{layoutsDir, partialsDir} {
 		files, err := fs.Glob(root, dir+"/*.html")
 		if err != nil || len(files) == 0 {
-			ds.Add(site.Pos{Path: dir}, "fant ingen maler (*.html)")
+			ds.Add(diag.Pos{Path: dir}, "fant ingen maler (*.html)")
 			continue
 		}
 		for _, f := range files {
@@ -92,7 +93,7 @@ func parseTemplates(root fs.FS) (*templates, error) {
 	}
 	pages, _ := fs.Glob(root, pagesDir+"/*.html")
 	if len(pages) == 0 {
-		ds.Add(site.Pos{Path: pagesDir}, "fant ingen sidemaler (*.html)")
+		ds.Add(diag.Pos{Path: pagesDir}, "fant ingen sidemaler (*.html)")
 	}
 	if len(ds) > 0 {
 		return nil, ds.Err()
@@ -124,7 +125,7 @@ func definedNames(set *template.Template) map[string]bool {
 func (t *templates) parseFile(set *template.Template, root fs.FS, file string) error {
 	src, err := fs.ReadFile(root, file)
 	if err != nil {
-		return site.Diagnostics{{Pos: site.Pos{Path: file}, Msg: "kan ikke lese malen: " + err.Error()}}
+		return diag.Diagnostics{{Pos: diag.Pos{Path: file}, Msg: "kan ikke lese malen: " + err.Error()}}
 	}
 	t.sources[file] = string(src)
 	_, err = set.New(file).Parse(string(src))
@@ -134,7 +135,7 @@ func (t *templates) parseFile(set *template.Template, root fs.FS, file string) e
 func (t *templates) execute(w io.Writer, p *Page) error {
 	set := t.byKind[string(p.Kind)]
 	if set == nil {
-		return site.Diagnostics{{Pos: site.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, Msg: "sidemalen finnes ikke"}}
+		return diag.Diagnostics{{Pos: diag.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, Msg: "sidemalen finnes ikke"}}
 	}
 	if err := p.chrome.render(set, p); err != nil {
 		return err

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strconv"
 
-	"alisnord/generator/site"
+	"alisnord/generator/diag"
 )
 
 // tmplErr matches the errors of text/template ("template: NAME:12:5: …")
@@ -15,15 +15,15 @@ var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+)(?::(\d+))?(?::
 
 // templateDiag turns a template error into a diagnostic at the file and
 // line that hold the mistake, with the message in Norwegian.
-func templateDiag(err error, t *templates) site.Diagnostic {
-	var ds site.Diagnostics
+func templateDiag(err error, t *templates) diag.Diagnostic {
+	var ds diag.Diagnostics
 	if errors.As(err, &ds) && len(ds) > 0 {
 		return ds[0]
 	}
 	msg := err.Error()
 	m := tmplErr.FindStringSubmatch(msg)
 	if m == nil {
-		return site.Diagnostic{Pos: site.Pos{Path: "templates"}, Msg: "malfeil: " + norwegianTemplateError(msg)}
+		return diag.Diagnostic{Pos: diag.Pos{Path: "templates"}, Msg: "malfeil: " + norwegianTemplateError(msg)}
 	}
 	file := m[1]
 	if f, ok := t.definedIn[file]; ok {
@@ -34,7 +34,7 @@ func templateDiag(err error, t *templates) site.Diagnostic {
 	if err == nil {
 		col++ // Go counts columns from 0
 	}
-	return site.Diagnostic{Pos: site.Pos{Path: file, Line: line, Col: col}, Msg: "malfeil: " + norwegianTemplateError(m[4])}
+	return diag.Diagnostic{Pos: diag.Pos{Path: file, Line: line, Col: col}, Msg: "malfeil: " + norwegianTemplateError(m[4])}
 }
 
 // templatePhrases are the parts of Go's template errors a staff member

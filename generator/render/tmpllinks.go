@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"alisnord/generator/site"
+	"alisnord/generator/diag"
 )
 
 // linkSource places a broken link that page p's template wrote: at the
@@ -14,12 +14,12 @@ import (
 // template computes, at the page's template when its "main" writes the
 // link, or at the layout. The message names the link, never the page, so
 // every page that shows the mistake reports the same diagnostic.
-func (t *templates) linkSource(p *Page, raw []byte, target string) site.Diagnostic {
+func (t *templates) linkSource(p *Page, raw []byte, target string) diag.Diagnostic {
 	quoted := `="` + string(raw) + `"` // an attribute's value, not an argument such as {{.Rel "x/"}}
 	for _, file := range t.searchOrder(string(p.Kind)) {
 		if i := strings.Index(t.sources[file], quoted); i >= 0 {
 			pos := textPos(file, t.sources[file], i+2)
-			return site.Diagnostic{Pos: pos, Msg: fmt.Sprintf("lenken %q peker ikke til noen side i nettstedet", htmlUnescape(raw))}
+			return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf("lenken %q peker ikke til noen side i nettstedet", htmlUnescape(raw))}
 		}
 	}
 	file := t.definedIn["base"]
@@ -27,7 +27,7 @@ func (t *templates) linkSource(p *Page, raw []byte, target string) site.Diagnost
 	if set := t.byKind[string(p.Kind)]; set != nil && set.ExecuteTemplate(&main, "main", p) == nil && containsLink(main.Bytes(), raw) {
 		file = pagesDir + "/" + string(p.Kind) + ".html"
 	}
-	return site.Diagnostic{Pos: site.Pos{Path: file},
+	return diag.Diagnostic{Pos: diag.Pos{Path: file},
 		Msg: fmt.Sprintf("malen lager en lenke til /%s, som ikke finnes i nettstedet", strings.TrimSuffix(target, "index.html"))}
 }
 
@@ -45,7 +45,7 @@ func containsLink(html, raw []byte) bool {
 }
 
 // textPos is the position of byte offset i of the text of file.
-func textPos(file, text string, i int) site.Pos {
+func textPos(file, text string, i int) diag.Pos {
 	line := strings.Count(text[:i], "\n")
-	return site.Pos{Path: file, Line: line + 1, Col: i - strings.LastIndexByte(text[:i], '\n')}
+	return diag.Pos{Path: file, Line: line + 1, Col: i - strings.LastIndexByte(text[:i], '\n')}
 }

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"alisnord/generator/site"
+	"alisnord/generator/diag"
 )
 
 // Event names on the live-reload stream. "error" is also what EventSource
@@ -33,7 +33,7 @@ type problem struct {
 	Msg string `json:"msg"`
 }
 
-func problems(ds site.Diagnostics) []problem {
+func problems(ds diag.Diagnostics) []problem {
 	out := make([]problem, len(ds))
 	for i, d := range ds {
 		out[i] = problem{Pos: d.Pos.String(), Msg: d.Msg}

@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/pipeline"
 	"alisnord/generator/site"
 )
@@ -191,9 +192,9 @@ func (s *Server) rebuild(b batch) {
 // report prints a failed build's diagnostics and sends them to the browsers.
 func (s *Server) report(err error) {
 	s.failed = true
-	var ds site.Diagnostics
+	var ds diag.Diagnostics
 	if !errors.As(err, &ds) {
-		ds = site.Diagnostics{{Pos: site.Pos{Path: s.cfg.Root}, Msg: err.Error()}}
+		ds = diag.Diagnostics{{Pos: diag.Pos{Path: s.cfg.Root}, Msg: err.Error()}}
 	}
 	for _, d := range ds {
 		fmt.Fprintln(s.cfg.Log, d)

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 // Article is one Markdown file under content/: a news article when it lies
@@ -39,11 +41,11 @@ type Meta struct {
 	Tags        []string
 	TagsLine    int // line of tags in the front matter, for messages about a tag
 	Draft       bool
-	Layout      Layout // "" for an ordinary page, or LayoutSlideDeck
-	Image       string // main image, a path relative to the file (front matter image)
-	ImageAlt    string // its alt text (front matter image_alt)
-	ImagePos    Pos    // where image is set, for problems with the file
-	BodyLine    int    // line of the file where Body starts
+	Layout      Layout   // "" for an ordinary page, or LayoutSlideDeck
+	Image       string   // main image, a path relative to the file (front matter image)
+	ImageAlt    string   // its alt text (front matter image_alt)
+	ImagePos    diag.Pos // where image is set, for problems with the file
+	BodyLine    int      // line of the file where Body starts
 	// FiguresAt is the day the page's figures and charts are as of
 	// (tall_per; for news their date by default); zero for the newest.
 	FiguresAt time.Time
@@ -79,12 +81,11 @@ const fmDelim = "+++"
 // SplitFrontMatter cuts src into its TOML front matter and its Markdown body.
 // fmLine and bodyLine are the file lines where each starts. A file without
 // front matter, or whose front matter never closes, gives a diagnostic.
-func SplitFrontMatter(file string, src []byte) (fm []byte, fmLine int, body []byte, bodyLine int, d *Diagnostic) {
+func SplitFrontMatter(file string, src []byte) (fm []byte, fmLine int, body []byte, bodyLine int, d *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) != fmDelim {
-		return nil, 0, nil, 0, &Diagnostic{Pos{file, 1, 1},
-			"filen må begynne med en linje med bare +++, så front matter (title, date …), så en ny linje med +++"}
+		return nil, 0, nil, 0, &diag.Diagnostic{Pos: diag.Pos{Path: file, Line: 1, Col: 1}, Msg: "filen må begynne med en linje med bare +++, så front matter (title, date …), så en ny linje med +++"}
 	}
 	line := 2
 	start := rest
@@ -97,12 +98,12 @@ func SplitFrontMatter(file string, src []byte) (fm []byte, fmLine int, body []by
 		rest = next
 		line++
 	}
-	return nil, 0, nil, 0, &Diagnostic{Pos{file, 1, 1}, "front matter åpnes med +++ på linje 1, men lukkes aldri med en ny +++-linje"}
+	return nil, 0, nil, 0, &diag.Diagnostic{Pos: diag.Pos{Path: file, Line: 1, Col: 1}, Msg: "front matter åpnes med +++ på linje 1, men lukkes aldri med en ny +++-linje"}
 }
 
 // parseArticle reads one Markdown file. news tells whether it is a news
 // article, where date is required.
-func parseArticle(file string, src []byte, news bool, ds *Diagnostics) *Article {
+func parseArticle(file string, src []byte, news bool, ds *diag.Diagnostics) *Article {
 	if !checkText(file, src, ds) {
 		return nil
 	}

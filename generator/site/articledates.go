@@ -1,13 +1,17 @@
 package site
 
-import "time"
+import (
+	"time"
+
+	"alisnord/generator/diag"
+)
 
 // NewestFigures is the value of tall_per that asks for the newest figures.
 const NewestFigures = "siste"
 
 // dates reads the front matter's dated fields: tall_per (figures as of a
 // day, by default a news article's date) and lastmod.
-func (a *Article) dates(fm frontMatter, ix keyIndex, ds *Diagnostics) {
+func (a *Article) dates(fm frontMatter, ix keyIndex, ds *diag.Diagnostics) {
 	switch v := fm.TallPer.(type) {
 	case nil:
 		if a.News {

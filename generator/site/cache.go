@@ -6,6 +6,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"alisnord/generator/diag"
 )
 
 // Cache keeps the parsed articles and the folder listings of earlier
@@ -25,7 +27,7 @@ type Cache struct {
 // never handed out: each load gets its own copy, which publish changes.
 type cachedArticle struct {
 	a   *Article
-	ds  Diagnostics
+	ds  diag.Diagnostics
 	gen int
 }
 
@@ -71,7 +73,7 @@ func (c *Cache) Load(fsys fs.FS, opt Options) (*Site, error) {
 }
 
 // LoadAll is LoadAll through the cache, as Load is Load.
-func (c *Cache) LoadAll(fsys fs.FS, opt Options) (*Site, Diagnostics) {
+func (c *Cache) LoadAll(fsys fs.FS, opt Options) (*Site, diag.Diagnostics) {
 	c.gen++
 	c.checkListings(fsys)
 	s, ds := load(cachedFS{fsys, c}, opt, c)
@@ -129,7 +131,7 @@ func (f cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, 
 
 // cached returns the article parsed earlier from p with the problems
 // found then; ok is false when p must be read.
-func (l *loader) cached(p string) (a *Article, ds Diagnostics, ok bool) {
+func (l *loader) cached(p string) (a *Article, ds diag.Diagnostics, ok bool) {
 	if l.cache == nil {
 		return nil, nil, false
 	}
@@ -138,7 +140,7 @@ func (l *loader) cached(p string) (a *Article, ds Diagnostics, ok bool) {
 		return nil, nil, false
 	}
 	e.gen = l.cache.gen
-	ds = append(Diagnostics(nil), e.ds...)
+	ds = append(diag.Diagnostics(nil), e.ds...)
 	if e.a == nil {
 		return nil, ds, true
 	}
@@ -146,11 +148,11 @@ func (l *loader) cached(p string) (a *Article, ds Diagnostics, ok bool) {
 	return &cp, ds, true
 }
 
-func (l *loader) remember(p string, a *Article, ds Diagnostics) {
+func (l *loader) remember(p string, a *Article, ds diag.Diagnostics) {
 	if l.cache == nil {
 		return
 	}
-	e := &cachedArticle{ds: append(Diagnostics(nil), ds...), gen: l.cache.gen}
+	e := &cachedArticle{ds: append(diag.Diagnostics(nil), ds...), gen: l.cache.gen}
 	if a != nil {
 		cp := *a
 		e.a = &cp
@@ -164,7 +166,7 @@ func (l *loader) remember(p string, a *Article, ds Diagnostics) {
 // and Expired are unset. It is nil when the file has problems, which come
 // back as Diagnostics.
 func (c *Cache) Article(fsys fs.FS, p string) (*Article, error) {
-	var ds Diagnostics
+	var ds diag.Diagnostics
 	l := loader{fsys: fsys, ds: &ds, cache: c}
 	c.Forget(p)
 	var a *Article

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 // TestCacheLoad checks that a load through the cache gives the same model
@@ -125,7 +127,7 @@ func TestSameMetaCoversFields(t *testing.T) {
 			*x = x.AddDate(0, 0, 1)
 		case *[]string:
 			*x = append(*x, "b")
-		case *Pos:
+		case *diag.Pos:
 			x.Line++
 		case *Layout:
 			*x += "x"

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"alisnord/generator/diag"
 )
 
 // checker runs the checks that span fields, entries and files, after every
@@ -15,7 +17,7 @@ import (
 // passes over a file in broken (and every reference into one), since what
 // it would say there follows from the problem already reported.
 type checker struct {
-	ds         *Diagnostics
+	ds         *diag.Diagnostics
 	ix         map[string]keyIndex
 	broken     map[string]bool
 	unsummable map[string]bool // files with a figure out of range: their sums would mislead
@@ -33,7 +35,7 @@ const (
 	maxAmountNOK      = 10_000_000_000
 )
 
-func (c checker) at(file, path string) Pos { return c.ix[file].at(path) }
+func (c checker) at(file, path string) diag.Pos { return c.ix[file].at(path) }
 
 func (c checker) site(s *Site) {
 	c.settings(&s.Settings)
@@ -74,7 +76,7 @@ func (c checker) entries(file, table string, n int) bool {
 		return false
 	}
 	if n == 0 {
-		c.ds.Add(Pos{file, 1, 1}, "filen har ingen [[%s]]: legg inn minst én (se kommentaren øverst i filen)", table)
+		c.ds.Add(diag.Pos{Path: file, Line: 1, Col: 1}, "filen har ingen [[%s]]: legg inn minst én (se kommentaren øverst i filen)", table)
 		c.broken[file] = true
 		return false
 	}
@@ -182,7 +184,7 @@ func between[T int | float64](c checker, file, path, key string, v, lo, hi T) bo
 
 // inRange reports v, the value of key at pos, when it lies outside lo..hi,
 // saying which bound it broke, and tells whether it is in range.
-func inRange[T int | float64](c checker, pos Pos, key string, v, lo, hi T) bool {
+func inRange[T int | float64](c checker, pos diag.Pos, key string, v, lo, hi T) bool {
 	switch {
 	case v < 0 && lo == 0:
 		c.ds.Add(pos, "%s kan ikke være negativ (%s)", key, number(v))

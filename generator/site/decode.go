@@ -6,13 +6,15 @@ import (
 	"sort"
 	"strings"
 
+	"alisnord/generator/diag"
+
 	"github.com/BurntSushi/toml"
 )
 
 // decodeTOML decodes src (the TOML text of file, starting at line 1+offset)
 // into v. Syntax errors, wrong types and unknown keys become diagnostics;
 // ok is false when v could not be filled at all.
-func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (keyIndex, bool) {
+func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics) (keyIndex, bool) {
 	var generic map[string]any
 	if _, err := toml.Decode(string(src), &generic); err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
@@ -24,7 +26,7 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *Diagnostics) (ke
 			p.Line += offset
 			ix.pos[k] = p
 		}
-		ix.pos[""] = Pos{Path: file, Line: offset, Col: 1}
+		ix.pos[""] = diag.Pos{Path: file, Line: offset, Col: 1}
 	}
 	before := len(*ds)
 	checkTypes(ix, "", generic, reflect.TypeOf(v), ds)
@@ -135,7 +137,7 @@ func editDistance(a, b string) int {
 // require adds a diagnostic for each of keys missing from the table at
 // path, and for each that entry (a pointer to the decoded struct) holds as
 // blank text or an empty list.
-func require(ds *Diagnostics, ix keyIndex, path string, entry any, keys ...string) {
+func require(ds *diag.Diagnostics, ix keyIndex, path string, entry any, keys ...string) {
 	v := reflect.ValueOf(entry).Elem()
 	for _, k := range keys {
 		p, ok := ix.pos[joinPath(path, k)]

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"alisnord/generator/diag"
+
 	"github.com/BurntSushi/toml"
 )
 
@@ -40,7 +42,7 @@ func FuzzParseArticle(f *testing.F) {
 	f.Add("+++\ntitle = \"x\"\ndate = 2019-02-29\n+++\n")
 	f.Add("+++\n[[x]]\n[x.y]\na.b.c = [1, {d = 2}]\n+++\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		var ds Diagnostics
+		var ds diag.Diagnostics
 		parseArticle("content/nyheter/x.md", []byte(src), true, &ds)
 		lines := strings.Count(src, "\n") + 1
 		for _, d := range ds {
@@ -183,7 +185,7 @@ func FuzzContentWalk(f *testing.F) {
 		}
 		p := "content/" + name
 		m := fstest.MapFS{p: &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n"), Mode: typ}}
-		var ds Diagnostics
+		var ds diag.Diagnostics
 		l := loader{fsys: m, ds: &ds, broken: map[string]bool{}}
 		built := l.contentFiles()
 		kind, _ := classify(name, typ)

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"alisnord/generator/diag"
 )
 
 // Every message in these tables is what a staff member reads: Norwegian,
@@ -65,7 +67,7 @@ func TestContentFiles(t *testing.T) {
 	}
 }
 
-func lines(ds Diagnostics) []string {
+func lines(ds diag.Diagnostics) []string {
 	var out []string
 	for _, d := range ds {
 		out = append(out, d.String())
@@ -219,7 +221,7 @@ func TestLoadAll(t *testing.T) {
 	if len(s.Areas) != 0 || len(s.Participants) != 0 || len(s.Events) == 0 || s.Settings.Title == "" || s.Settings.PageSize != 10 {
 		t.Errorf("model: %d areas, %d participants, %d events, title %q", len(s.Areas), len(s.Participants), len(s.Events), s.Settings.Title)
 	}
-	if _, err := Load(m, Options{Now: now}); !errors.As(err, new(Diagnostics)) {
+	if _, err := Load(m, Options{Now: now}); !errors.As(err, new(diag.Diagnostics)) {
 		t.Errorf("Load: want the same diagnostics as an error, got %v", err)
 	}
 }

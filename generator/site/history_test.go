@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 func day(s string) time.Time {
@@ -153,7 +155,7 @@ func TestHistoryErrors(t *testing.T) {
 			start := strings.Index(src, tc.new) // the header's examples come before it
 			line := strings.Count(src[:start+strings.Index(src[start:], tc.at)], "\n") + 1
 			_, err := Load(m, Options{Now: now})
-			var ds Diagnostics
+			var ds diag.Diagnostics
 			if !errors.As(err, &ds) {
 				t.Fatalf("want diagnostics, got %v", err)
 			}
@@ -207,7 +209,7 @@ func TestArticleDates(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "+++\ntitle = \"T\"\ndate = 2019-08-30\n" + tc.fm + "+++\nTekst.\n"
-			var ds Diagnostics
+			var ds diag.Diagnostics
 			a := parseArticle("content/nyheter/t.md", []byte(src), true, &ds)
 			if tc.wantErr != "" {
 				if len(ds) != 1 || ds[0].Line != 4 || !strings.Contains(ds[0].Msg, tc.wantErr) {

@@ -1,12 +1,16 @@
 package site
 
-import "strings"
+import (
+	"strings"
+
+	"alisnord/generator/diag"
+)
 
 // checkImage takes the main image from the front matter: a file beside
 // the article (its path relative to the Markdown file) with alt text, for
 // the top of the article, the news lists and sharing. Whether the file
 // exists and can be read is checked where it is processed.
-func checkImage(a *Article, fm frontMatter, ix keyIndex, ds *Diagnostics) {
+func checkImage(a *Article, fm frontMatter, ix keyIndex, ds *diag.Diagnostics) {
 	a.Image, a.ImageAlt = strings.TrimSpace(fm.Image), strings.TrimSpace(fm.ImageAlt)
 	if _, has := ix.pos["image"]; !has {
 		if a.ImageAlt != "" {
@@ -26,12 +30,12 @@ func checkImage(a *Article, fm frontMatter, ix keyIndex, ds *Diagnostics) {
 // Warnings lists what a build allows but an editor should fix: today,
 // published articles without summary, whose description (search results,
 // shared links) is then taken from the first paragraph.
-func (s *Site) Warnings() Diagnostics {
-	var ds Diagnostics
+func (s *Site) Warnings() diag.Diagnostics {
+	var ds diag.Diagnostics
 	for _, list := range [][]*Article{s.Articles, s.Pages} {
 		for _, a := range list {
 			if strings.TrimSpace(a.Summary) == "" {
-				ds.Add(Pos{Path: a.Path, Line: 1}, "advarsel: summary mangler; beskrivelsen ved deling og i søk hentes fra første avsnitt")
+				ds.Add(diag.Pos{Path: a.Path, Line: 1}, "advarsel: summary mangler; beskrivelsen ved deling og i søk hentes fra første avsnitt")
 			}
 		}
 	}

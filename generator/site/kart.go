@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"math"
 	"slices"
+
+	"alisnord/generator/diag"
 )
 
 // Map files: the municipality boundaries the maps are drawn from (GeoJSON,
@@ -37,7 +39,7 @@ type Feature struct {
 type Merged struct {
 	Feature string   `toml:"feature"`
 	From    []string `toml:"from"`
-	Pos     Pos      `toml:"-"`
+	Pos     diag.Pos `toml:"-"`
 }
 
 // FeatureOf returns the map's 2020 municipality that holds the 2019
@@ -90,7 +92,7 @@ func (l *loader) kart(s *Site) keyIndex {
 	}
 	src, msg := readRegular(l.fsys, MapFile, MaxDataBytes)
 	if msg != "" {
-		l.ds.Add(Pos{MapFile, 1, 1}, "%s", msg)
+		l.ds.Add(diag.Pos{Path: MapFile, Line: 1, Col: 1}, "%s", msg)
 		l.broken[MapFile] = true
 		return keyIndex{}
 	}
@@ -175,12 +177,12 @@ func polygons(typ string, raw json.RawMessage) ([][][][2]float64, string) {
 }
 
 // offsetPos turns a byte offset in src into a line:col position.
-func offsetPos(path string, src []byte, off int64) Pos {
+func offsetPos(path string, src []byte, off int64) diag.Pos {
 	off = min(max(off, 0), int64(len(src)))
 	before := src[:off]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return Pos{Path: path, Line: line, Col: col}
+	return diag.Pos{Path: path, Line: line, Col: col}
 }
 
 // kart checks the [[merged]] entries against the map and that every

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"alisnord/generator/diag"
+
 	"golang.org/x/sync/errgroup"
 )
 
@@ -42,17 +44,17 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 // read or decoded leaves its part of the model empty and is listed in
 // Site.Broken; the checks that depend on it are skipped, so that one broken
 // file does not bring a cascade of follow-on errors.
-func LoadAll(fsys fs.FS, opt Options) (*Site, Diagnostics) { return load(fsys, opt, nil) }
+func LoadAll(fsys fs.FS, opt Options) (*Site, diag.Diagnostics) { return load(fsys, opt, nil) }
 
-func orError(s *Site, ds Diagnostics) (*Site, error) {
+func orError(s *Site, ds diag.Diagnostics) (*Site, error) {
 	if err := ds.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-func load(fsys fs.FS, opt Options, cache *Cache) (*Site, Diagnostics) {
-	var ds Diagnostics
+func load(fsys fs.FS, opt Options, cache *Cache) (*Site, diag.Diagnostics) {
+	var ds diag.Diagnostics
 	s := &Site{Broken: map[string]bool{}}
 	l := loader{fsys: fsys, ds: &ds, cache: cache, broken: s.Broken}
 	var sources struct {
@@ -119,7 +121,7 @@ func (s *Site) dropDangling() {
 
 type loader struct {
 	fsys   fs.FS
-	ds     *Diagnostics
+	ds     *diag.Diagnostics
 	broken map[string]bool // files that could not be read or decoded
 	cache  *Cache
 }
@@ -127,10 +129,10 @@ type loader struct {
 // file decodes one data file into v. A file that cannot be read, holds
 // bytes no text file should, or does not decode is marked broken.
 func (l *loader) file(name string, v any) keyIndex {
-	empty := keyIndex{pos: map[string]Pos{"": {Path: name, Line: 1, Col: 1}}}
+	empty := keyIndex{pos: map[string]diag.Pos{"": {Path: name, Line: 1, Col: 1}}}
 	src, msg := readRegular(l.fsys, name, MaxDataBytes)
 	if msg != "" {
-		l.ds.Add(Pos{name, 1, 1}, "%s", msg)
+		l.ds.Add(diag.Pos{Path: name, Line: 1, Col: 1}, "%s", msg)
 		l.broken[name] = true
 		return empty
 	}
@@ -155,7 +157,7 @@ func (l *loader) file(name string, v any) keyIndex {
 func (l *loader) articles() []*Article {
 	paths := l.contentFiles()
 	articles := make([]*Article, len(paths))
-	diags := make([]Diagnostics, len(paths))
+	diags := make([]diag.Diagnostics, len(paths))
 	cached := make([]bool, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -185,10 +187,10 @@ func (l *loader) articles() []*Article {
 }
 
 // readArticle reads and parses the Markdown file p.
-func readArticle(fsys fs.FS, p string, ds *Diagnostics) *Article {
+func readArticle(fsys fs.FS, p string, ds *diag.Diagnostics) *Article {
 	src, msg := readRegular(fsys, p, MaxArticleBytes)
 	if msg != "" {
-		ds.Add(Pos{p, 1, 1}, "%s", msg)
+		ds.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", msg)
 		return nil
 	}
 	return parseArticle(p, src, strings.HasPrefix(p, "content/nyheter/"), ds)

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/internal/sitetest"
 )
 
@@ -94,17 +95,17 @@ func runEdits(t *testing.T, tests []editCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := repoFS(t)
 			line := edit(t, m, tc.file, tc.old, tc.new)
-			want := Diagnostic{Pos{tc.file, line, tc.col}, tc.want}.String()
+			want := diag.Diagnostic{Pos: diag.Pos{Path: tc.file, Line: line, Col: tc.col}, Msg: tc.want}.String()
 			expectDiag(t, m, want)
 		})
 	}
 }
 
 // expectDiag loads m and expects want among the diagnostics, verbatim.
-func expectDiag(t *testing.T, m fs.FS, want string) Diagnostics {
+func expectDiag(t *testing.T, m fs.FS, want string) diag.Diagnostics {
 	t.Helper()
 	_, err := Load(m, Options{Now: now})
-	var ds Diagnostics
+	var ds diag.Diagnostics
 	if !errors.As(err, &ds) {
 		t.Fatalf("want diagnostics, got %v", err)
 	}
@@ -128,7 +129,7 @@ func TestPositionVocabulary(t *testing.T) {
 		t.Run(tc.key, func(t *testing.T) {
 			m := repoFS(t)
 			line := edit(t, m, ParticipantsFile, "positions = 1\n", "positions = 1\n\n[[participant.position]]\n"+tc.key+" = \""+tc.value+"\"\n")
-			expectDiag(t, m, Diagnostic{Pos{ParticipantsFile, line + 3, 1}, tc.want}.String())
+			expectDiag(t, m, diag.Diagnostic{Pos: diag.Pos{Path: ParticipantsFile, Line: line + 3, Col: 1}, Msg: tc.want}.String())
 		})
 	}
 }

@@ -3,6 +3,8 @@ package site
 import (
 	"slices"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 // Site is the whole checked model of one build.
@@ -51,23 +53,23 @@ type Source struct {
 	Name string    `toml:"name"`
 	Date time.Time `toml:"date"`
 	What string    `toml:"what"`
-	Pos  Pos       `toml:"-"`
+	Pos  diag.Pos  `toml:"-"`
 }
 
 // Area is one helseforetaksområde (OSO-område: the area served by one health
 // trust, where municipalities and the trust cooperate) from data/areas.toml.
 type Area struct {
-	ID                 string  `toml:"id"`
-	Name               string  `toml:"name"`
-	HealthTrust        string  `toml:"health_trust"`
-	Applications       int     `toml:"applications"`
-	Municipalities     float64 `toml:"municipalities"`
-	Population         int     `toml:"population"`
-	ApplicationsSource string  `toml:"applications_source"`
-	PopulationSource   string  `toml:"population_source"`
-	Note               string  `toml:"note"`
-	Count              []Count `toml:"count"` // later dated figures (history.go)
-	Pos                Pos     `toml:"-"`
+	ID                 string   `toml:"id"`
+	Name               string   `toml:"name"`
+	HealthTrust        string   `toml:"health_trust"`
+	Applications       int      `toml:"applications"`
+	Municipalities     float64  `toml:"municipalities"`
+	Population         int      `toml:"population"`
+	ApplicationsSource string   `toml:"applications_source"`
+	PopulationSource   string   `toml:"population_source"`
+	Note               string   `toml:"note"`
+	Count              []Count  `toml:"count"` // later dated figures (history.go)
+	Pos                diag.Pos `toml:"-"`
 
 	Participants []*Participant `toml:"-"` // filled by the check, in file order
 }
@@ -91,7 +93,7 @@ type Participant struct {
 	Positions      int        `toml:"positions"`
 	Position       []Position `toml:"position"`
 	Note           string     `toml:"note"`
-	Pos            Pos        `toml:"-"`
+	Pos            diag.Pos   `toml:"-"`
 
 	AreaRef *Area `toml:"-"` // filled by the check
 }
@@ -125,7 +127,7 @@ type Project struct {
 	Grants        []Grant   `toml:"grant"`
 	Totals        Totals    `toml:"totals"`
 	Start         time.Time `toml:"start"` // optional; see Site.StartDate
-	Pos           Pos       `toml:"-"`
+	Pos           diag.Pos  `toml:"-"`
 	TotalsPos     TotalsPos `toml:"-"`
 }
 
@@ -158,7 +160,7 @@ type Totals struct {
 }
 
 // TotalsPos holds where each stated total stands, keyed by its TOML key.
-type TotalsPos map[string]Pos
+type TotalsPos map[string]diag.Pos
 
 // Organisation is data/organisation.toml.
 type Organisation struct {
@@ -216,7 +218,7 @@ type Event struct {
 	Description string        `toml:"description"`
 	Note        string        `toml:"note"`
 	Programme   []Programme   `toml:"programme"`
-	Pos         Pos           `toml:"-"`
+	Pos         diag.Pos      `toml:"-"`
 }
 
 // Programme is one item of an event's programme.

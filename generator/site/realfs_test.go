@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 // TestSpecialFiles builds from a real folder holding what a MapFS cannot
@@ -27,12 +29,12 @@ func TestSpecialFiles(t *testing.T) {
 	must(t, os.Remove(filepath.Join(root, SiteFile)))
 	must(t, os.Symlink("/dev/zero", filepath.Join(root, SiteFile)))
 
-	done := make(chan Diagnostics, 1)
+	done := make(chan diag.Diagnostics, 1)
 	go func() {
 		_, ds := LoadAll(os.DirFS(root), Options{Now: now})
 		done <- ds
 	}()
-	var ds Diagnostics
+	var ds diag.Diagnostics
 	select {
 	case ds = <-done:
 	case <-time.After(20 * time.Second):

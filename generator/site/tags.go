@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+
+	"alisnord/generator/diag"
 )
 
 // TagsFile names the display names of tags (emner). It is optional:
@@ -50,7 +52,7 @@ func (l *loader) tagNames() map[string]string {
 // display name each: the name in data/tags.toml, else the first spelling
 // met, in lower case. A spelling that differs from that name in more than
 // case («Bodo» beside «bodø») is reported at the article's tags.
-func collectTags(articles []*Article, names map[string]string, ds *Diagnostics) []Tag {
+func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnostics) []Tag {
 	bySlug := map[string]*Tag{}
 	firstSeen := map[string]*Article{}
 	for _, a := range oldestFirst(articles) {
@@ -66,7 +68,7 @@ func collectTags(articles []*Article, names map[string]string, ds *Diagnostics) 
 				bySlug[slug], firstSeen[slug] = t, a
 			}
 			if !strings.EqualFold(raw, t.Name) && ds != nil {
-				ds.Add(Pos{Path: a.Path, Line: a.TagsLine, Col: 1}, "emnet %q er skrevet %q i %s; skriv det likt overalt, eller gi visningsnavnet i %s",
+				ds.Add(diag.Pos{Path: a.Path, Line: a.TagsLine, Col: 1}, "emnet %q er skrevet %q i %s; skriv det likt overalt, eller gi visningsnavnet i %s",
 					raw, t.Name, firstSeen[slug].Path, TagsFile)
 			}
 		}

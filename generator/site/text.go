@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"alisnord/generator/diag"
 )
 
 // checkText reports invalid UTF-8 and control characters other than tab,
@@ -10,16 +12,16 @@ import (
 // column (in characters) of its first occurrence, with how many there are.
 // It makes one pass over the file, before any parsing, and tells whether
 // src is clean.
-func checkText(file string, src []byte, ds *Diagnostics) bool {
+func checkText(file string, src []byte, ds *diag.Diagnostics) bool {
 	var utf, ctrl textFault
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			utf.add(Pos{file, line, col}, fmt.Sprintf("ugyldig UTF-8 (byte 0x%02x): lagre filen som UTF-8 i editoren", src[i]))
+			utf.add(diag.Pos{Path: file, Line: line, Col: col}, fmt.Sprintf("ugyldig UTF-8 (byte 0x%02x): lagre filen som UTF-8 i editoren", src[i]))
 		case isControl(r):
-			ctrl.add(Pos{file, line, col}, fmt.Sprintf("kontrolltegnet %U er ikke tillatt (bare tabulator og linjeskift): slett det", r))
+			ctrl.add(diag.Pos{Path: file, Line: line, Col: col}, fmt.Sprintf("kontrolltegnet %U er ikke tillatt (bare tabulator og linjeskift): slett det", r))
 		}
 		if r == '\n' {
 			line, col = line+1, 1
@@ -41,19 +43,19 @@ func isControl(r rune) bool {
 
 // textFault is the first occurrence of one kind of fault and their count.
 type textFault struct {
-	pos Pos
+	pos diag.Pos
 	msg string
 	n   int
 }
 
-func (f *textFault) add(pos Pos, msg string) {
+func (f *textFault) add(pos diag.Pos, msg string) {
 	if f.n == 0 {
 		f.pos, f.msg = pos, msg
 	}
 	f.n++
 }
 
-func (f textFault) report(ds *Diagnostics, what string) {
+func (f textFault) report(ds *diag.Diagnostics, what string) {
 	switch {
 	case f.n == 1:
 		ds.Add(f.pos, "%s", f.msg)

@@ -6,19 +6,21 @@ import (
 	"regexp"
 	"strings"
 
+	"alisnord/generator/diag"
+
 	"github.com/BurntSushi/toml"
 )
 
-func tomlErrPos(file string, offset int, err error) Pos {
+func tomlErrPos(file string, offset int, err error) diag.Pos {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		line := pe.Position.Line
 		if strings.Contains(pe.Message, "table") && strings.HasSuffix(pe.Message, `but got '\n' instead`) && line > 1 {
 			line-- // the library counts the line break that ended the header as read
 		}
-		return Pos{Path: file, Line: line + offset, Col: pe.Position.Col}
+		return diag.Pos{Path: file, Line: line + offset, Col: pe.Position.Col}
 	}
-	return Pos{Path: file, Line: offset + 1, Col: 1}
+	return diag.Pos{Path: file, Line: offset + 1, Col: 1}
 }
 
 // tomlMessages puts the TOML library's common messages into Norwegian,

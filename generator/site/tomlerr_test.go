@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"testing"
+
+	"alisnord/generator/diag"
+)
 
 // TestTOMLMessages decodes broken TOML and expects the library's message
 // in Norwegian, at the library's place.
@@ -26,7 +30,7 @@ func TestTOMLMessages(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var ds Diagnostics
+			var ds diag.Diagnostics
 			var v map[string]any
 			decodeTOML("f.toml", []byte(tc.src), 0, &v, &ds)
 			if len(ds) != 1 || ds[0].String() != tc.want {
@@ -45,7 +49,7 @@ func TestUnknownKey(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var ds Diagnostics
+			var ds diag.Diagnostics
 			var fm frontMatter
 			decodeTOML("f.toml", []byte(tc.src), 0, &fm, &ds)
 			if len(ds) != 1 || ds[0].String() != tc.want {

@@ -3,6 +3,8 @@ package site
 import (
 	"strconv"
 	"strings"
+
+	"alisnord/generator/diag"
 )
 
 // keyIndex maps a resolved key path such as "participant[3].position[0].model"
@@ -11,12 +13,12 @@ import (
 // key is, so this small scanner recovers the positions for error messages
 // and the unknown-key check. It runs only on files that already parsed.
 type keyIndex struct {
-	pos   map[string]Pos
+	pos   map[string]diag.Pos
 	order []string // keys in file order
 }
 
 // at returns the position of path, or of its nearest indexed ancestor.
-func (ix keyIndex) at(path string) Pos {
+func (ix keyIndex) at(path string) diag.Pos {
 	for {
 		if p, ok := ix.pos[path]; ok {
 			return p
@@ -42,7 +44,7 @@ type tomlScanner struct {
 // every key that is not inside an inline table or array value.
 func indexTOML(file string, src []byte) keyIndex {
 	s := &tomlScanner{
-		ix:      keyIndex{pos: map[string]Pos{"": {Path: file, Line: 1}}},
+		ix:      keyIndex{pos: map[string]diag.Pos{"": {Path: file, Line: 1}}},
 		file:    file,
 		arrays:  map[string]int{},
 		current: map[string]int{},
@@ -57,7 +59,7 @@ func (s *tomlScanner) record(path string, line, col int) {
 	if _, seen := s.ix.pos[path]; !seen {
 		s.ix.order = append(s.ix.order, path)
 	}
-	s.ix.pos[path] = Pos{Path: s.file, Line: line, Col: col}
+	s.ix.pos[path] = diag.Pos{Path: s.file, Line: line, Col: col}
 }
 
 func (s *tomlScanner) line(n int, text string) {

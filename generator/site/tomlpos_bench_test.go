@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"alisnord/generator/diag"
 )
 
 // BenchmarkIndexTOML indexes synthetic data files of growing size: the time
@@ -31,7 +33,7 @@ func BenchmarkDecodeAreas(b *testing.B) {
 				var v struct {
 					Area []Area `toml:"area"`
 				}
-				var ds Diagnostics
+				var ds diag.Diagnostics
 				if checkText("data/areas.toml", src, &ds); len(ds) > 0 {
 					b.Fatal(ds)
 				}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"alisnord/generator/diag"
 	"alisnord/generator/norsk"
 )
 
@@ -171,7 +172,7 @@ func (c checker) articles(s *Site) {
 	for _, a := range append(append([]*Article{}, s.Articles...), s.Pages...) {
 		key := a.Slug
 		if first := seen[key]; first != nil {
-			c.ds.Add(Pos{Path: a.Path, Line: 1}, "gir samme adresse (%s) som %s", key, first.Path)
+			c.ds.Add(diag.Pos{Path: a.Path, Line: 1}, "gir samme adresse (%s) som %s", key, first.Path)
 			continue
 		}
 		seen[key] = a

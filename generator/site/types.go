@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	"alisnord/generator/diag"
 )
 
 var timeType = reflect.TypeOf(time.Time{})
@@ -15,7 +17,7 @@ var timeType = reflect.TypeOf(time.Time{})
 // the loader will decode it into, and reports every mismatch at the key's
 // line. (The TOML library reports only the first one, and for arrays of
 // tables at the wrong entry.) Unknown keys are left to unknownKey.
-func checkTypes(ix keyIndex, path string, v any, t reflect.Type, ds *Diagnostics) {
+func checkTypes(ix keyIndex, path string, v any, t reflect.Type, ds *diag.Diagnostics) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -142,7 +144,7 @@ const (
 
 // checkYears reports every date in the generic TOML value v whose year
 // lies outside minYear–maxYear. It does not stop decoding.
-func checkYears(ix keyIndex, path string, v any, ds *Diagnostics) {
+func checkYears(ix keyIndex, path string, v any, ds *diag.Diagnostics) {
 	switch v := v.(type) {
 	case time.Time:
 		if y := v.Year(); y < minYear || y > maxYear {

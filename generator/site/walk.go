@@ -5,6 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"alisnord/generator/diag"
 )
 
 // What the walk of content/ makes of a file name.
@@ -31,7 +33,7 @@ func (l *loader) contentFiles() []string {
 	var paths []string
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.ds.Add(Pos{p, 1, 1}, "kan ikke lese mappen: %s", fsErr(err))
+			l.ds.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "kan ikke lese mappen: %s", fsErr(err))
 			return nil
 		}
 		if p == "content" {
@@ -40,7 +42,7 @@ func (l *loader) contentFiles() []string {
 		kind, msg := classify(d.Name(), d.Type())
 		switch {
 		case kind == fileBad:
-			l.ds.Add(Pos{p, 1, 1}, "%s", msg)
+			l.ds.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", msg)
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -50,7 +52,7 @@ func (l *loader) contentFiles() []string {
 		return nil
 	})
 	if err != nil {
-		l.ds.Add(Pos{"content", 1, 1}, "kan ikke lese mappen: %s", fsErr(err))
+		l.ds.Add(diag.Pos{Path: "content", Line: 1, Col: 1}, "kan ikke lese mappen: %s", fsErr(err))
 	}
 	return paths
 }
@@ -105,22 +107,22 @@ func isEditorFile(name string) bool {
 // and otherwise reports why, as the walk would: each folder on the way and
 // the file itself are looked at as entries (fs.Lstat), so a link is seen
 // as a link.
-func builtByWalk(fsys fs.FS, p string, ds *Diagnostics) bool {
+func builtByWalk(fsys fs.FS, p string, ds *diag.Diagnostics) bool {
 	parts := strings.Split(p, "/")
 	for i := 1; i < len(parts); i++ {
 		entry := strings.Join(parts[:i+1], "/")
 		fi, err := fs.Lstat(fsys, entry)
 		if err != nil {
-			ds.Add(Pos{entry, 1, 1}, "%s", fsErr(err))
+			ds.Add(diag.Pos{Path: entry, Line: 1, Col: 1}, "%s", fsErr(err))
 			return false
 		}
 		kind, msg := classify(parts[i], fi.Mode().Type())
 		switch {
 		case kind == fileBad:
-			ds.Add(Pos{entry, 1, 1}, "%s", msg)
+			ds.Add(diag.Pos{Path: entry, Line: 1, Col: 1}, "%s", msg)
 			return false
 		case kind != fileArticle || i == len(parts)-1 && fi.IsDir():
-			ds.Add(Pos{p, 1, 1}, "er ikke en Markdown-fil (.md), så den blir ikke en side")
+			ds.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "er ikke en Markdown-fil (.md), så den blir ikke en side")
 			return false
 		}
 	}

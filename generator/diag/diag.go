@@ -1,4 +1,10 @@
-package site
+// Package diag is how every stage reports a problem in the input: a
+// position in a file of the site (Pos), a Norwegian message for the staff
+// member who must fix it (Diagnostic), and the list of all of them
+// (Diagnostics), which is the error a build returns, so one run reports
+// every problem of every stage, sorted by place. Like go/token for Go's
+// own tools, it imports nothing of ours.
+package diag
 
 import (
 	"fmt"
