@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,74 +78,105 @@ func related(all []*site.Article, a *site.Article) []*site.Article {
 
 // relatedIndex holds what related needs of every article, computed once
 // per build: each article's tags as slugs, its place among the news, and
-// the news under each slug. Looking only at the news that share a tag
-// keeps an article's list from costing a pass over the whole archive.
+// the news under each slug. Walking the lists of an article's tags
+// together, newest first, finds its related news without a pass over the
+// whole archive, and usually stops long before their ends.
 type relatedIndex struct {
 	all    []*site.Article // newest first
 	slugs  map[*site.Article][]string
 	place  map[*site.Article]int
-	bySlug map[string][]int // places, ascending, each once
+	bySlug map[string][]int // places, ascending; a place twice when the article has the tag in two spellings
+	most   int              // the most times one article has one tag (in several spellings)
 }
 
 func newRelatedIndex(all []*site.Article) *relatedIndex {
 	x := &relatedIndex{all: all, slugs: make(map[*site.Article][]string, len(all)),
-		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}}
+		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
 	for i, b := range all {
 		slugs := make([]string, len(b.Tags))
 		for j, t := range b.Tags {
 			slugs[j] = site.Slugify(t)
-			if places := x.bySlug[slugs[j]]; len(places) == 0 || places[len(places)-1] != i {
-				x.bySlug[slugs[j]] = append(places, i)
+			l := append(x.bySlug[slugs[j]], i)
+			x.bySlug[slugs[j]] = l
+			n := 1
+			for n < len(l) && l[len(l)-1-n] == i {
+				n++
 			}
+			x.most = max(x.most, n)
 		}
 		x.slugs[b], x.place[b] = slugs, i
 	}
 	return x
 }
 
-// related is the package function related for an article of the index.
+// relatedCandidate is a news article that shares tags with the one whose related
+// news are sought: its place and how many tags it shares.
+type relatedCandidate struct{ place, shared int }
+
+// related is the package function related for an article of the index:
+// up to relatedSize others, most shared tags first (a tag the other has in
+// two spellings counts twice), then the newest. It merges the ascending
+// lists of places under a's tags; a place's count is how often it heads
+// them. Once the last of the best has as many shared tags as the lists
+// left can give a later place, no later place can beat it, and the walk
+// stops.
 func (x *relatedIndex) related(a *site.Article) []*site.Article {
-	slugs, ok := x.slugs[a]
+	self, ok := x.place[a]
 	if !ok {
-		slugs = make([]string, len(a.Tags))
-		for j, t := range a.Tags {
-			slugs[j] = site.Slugify(t)
-		}
+		self = -1
 	}
-	tags := map[string]bool{}
-	var places []int
-	for _, t := range slugs {
-		if !tags[t] {
-			tags[t] = true
-			places = append(places, x.bySlug[t]...)
-		}
-	}
-	slices.Sort(places) // newest first, so ties keep that order
-	places = slices.Compact(places)
-	type scored struct {
-		a      *site.Article
-		shared int
-	}
-	var found []scored
-	for _, i := range places {
-		b := x.all[i]
-		if b == a {
-			continue
-		}
-		n := 0
-		for _, t := range x.slugs[b] {
-			if tags[t] {
-				n++
+	var lists [][]int
+	seen := map[string]bool{}
+	for _, t := range a.Tags {
+		if slug := site.Slugify(t); !seen[slug] {
+			seen[slug] = true
+			if l := x.bySlug[slug]; len(l) > 0 {
+				lists = append(lists, l)
 			}
 		}
-		found = append(found, scored{b, n})
 	}
-	slices.SortStableFunc(found, func(x, y scored) int { return y.shared - x.shared })
-	out := make([]*site.Article, 0, min(relatedSize, len(found)))
-	for _, f := range found[:min(relatedSize, len(found))] {
-		out = append(out, f.a)
+	var best []relatedCandidate // at most relatedSize, best first
+	for live := len(lists); live > 0 && (len(best) < relatedSize || best[len(best)-1].shared < live*x.most); {
+		next := math.MaxInt
+		for _, l := range lists {
+			if len(l) > 0 && l[0] < next {
+				next = l[0]
+			}
+		}
+		shared := 0
+		for i, l := range lists {
+			for len(l) > 0 && l[0] == next {
+				shared, l = shared+1, l[1:]
+			}
+			if len(l) == 0 && len(lists[i]) > 0 {
+				live--
+			}
+			lists[i] = l
+		}
+		if next != self {
+			best = keepBest(best, relatedCandidate{next, shared})
+		}
+	}
+	out := make([]*site.Article, len(best))
+	for i, c := range best {
+		out[i] = x.all[c.place]
 	}
 	return out
+}
+
+// keepBest puts c into best, which is ordered by shared tags, most first,
+// and then by place; c comes after every relatedCandidate found before it with as
+// many shared tags, being older. best keeps at most relatedSize.
+func keepBest(best []relatedCandidate, c relatedCandidate) []relatedCandidate {
+	i := len(best)
+	for i > 0 && best[i-1].shared < c.shared {
+		i--
+	}
+	if i >= relatedSize {
+		return best
+	}
+	best = slices.Insert(best, i, c)
+	return best[:min(len(best), relatedSize)]
 }
 
 // NewsItem is one article in a list of news, as the "newsitem" partial

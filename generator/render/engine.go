@@ -80,6 +80,7 @@ type renderedPage struct {
 	targets []string         // output paths its links and assets point to
 	checked bool             // every target existed when the page was last checked
 	diags   diag.Diagnostics // the page's own problems, reported again while it is unchanged
+	feed    *string          // the article's body as the feeds show it, once made
 }
 
 // NewEngine returns an engine with nothing rendered yet.
@@ -344,6 +345,23 @@ func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
 		next[p.Path] = fresh[i]
 	}
 	e.pages = next
+}
+
+// feedBody is r.feedBody, kept with the remembered page: its key stands
+// for everything the feed's version of the body is made from.
+func (e *Engine) feedBody(r *renderer, p *Page) string {
+	if p == nil {
+		return ""
+	}
+	rp := e.pages[p.Path]
+	if rp == nil {
+		return r.feedBody(p)
+	}
+	if rp.feed == nil {
+		b := r.feedBody(p)
+		rp.feed = &b
+	}
+	return *rp.feed
 }
 
 // buffer returns a buffer to render a page into: a reused one when the

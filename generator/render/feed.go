@@ -71,7 +71,7 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 	body := func(a *site.Article) string {
 		b, ok := bodies[a]
 		if !ok {
-			b = r.feedBody(pageOf[a])
+			b = r.memo.feedBody(r, pageOf[a])
 			bodies[a] = b
 		}
 		return b

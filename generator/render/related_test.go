@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"alisnord/generator/site"
@@ -70,4 +72,34 @@ func titles(as []*site.Article) (out []string) {
 		out = append(out, a.Title+fmt.Sprint(a.Tags))
 	}
 	return out
+}
+
+// TestRelatedIndexMany checks the index against the pass over every
+// article on 1,500 synthetic news (tests only) with tags drawn unevenly
+// from 40, some articles with many tags and some with a tag twice, where
+// the early stop of the walk matters most.
+func TestRelatedIndexMany(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	var all []*site.Article
+	for i := range 1500 {
+		a := &site.Article{Meta: site.Meta{Title: fmt.Sprintf("sak %d", i), News: true}}
+		n := 1 + rng.IntN(3)
+		if i%10 == 0 {
+			n = 6 + rng.IntN(5)
+		}
+		for range n {
+			k := rng.IntN(40)
+			a.Tags = append(a.Tags, fmt.Sprintf("emne %d", k*k/40)) // popular tags first
+		}
+		if i%97 == 0 {
+			a.Tags = append(a.Tags, strings.ToUpper(a.Tags[0]))
+		}
+		all = append(all, a)
+	}
+	x := newRelatedIndex(all)
+	for _, a := range all {
+		if got, want := x.related(a), relatedByScan(all, a); !slices.Equal(got, want) {
+			t.Fatalf("%s %v: related %v, want %v", a.Title, a.Tags, titles(got), titles(want))
+		}
+	}
 }
