@@ -48,7 +48,8 @@ type Engine struct {
 	pathsKey   uint64                   // the output paths the last link check saw
 	siteKey    uint64                   // what the sitemap was made from
 	siteMap    []byte
-	last       *lastBuild // for Refresh; nil after a failed build
+	feeds      map[string]madeFeed // by path, when remembering
+	last       *lastBuild          // for Refresh; nil after a failed build
 	stats      Stats
 }
 
@@ -362,6 +363,48 @@ func (e *Engine) feedBody(r *renderer, p *Page) string {
 		rp.feed = &b
 	}
 	return *rp.feed
+}
+
+// madeFeed is a feed as the engine last made it.
+type madeFeed struct {
+	key  uint64
+	data []byte
+}
+
+// feed returns the feed at path, made again by build unless the engine
+// remembers it with the same heading (head) and entries: each entry's
+// remembered page key stands for its text, its metadata and the data and
+// templates. An entry whose page is not remembered (a Refresh renders it
+// again) makes the feed again.
+func (e *Engine) feed(path, head string, entries []*site.Article, pageOf map[*site.Article]*Page, build func() []byte) []byte {
+	if e.memory != Remember {
+		return build()
+	}
+	f := newFingerprint(e.seed)
+	f.str(head)
+	for _, a := range entries {
+		p := pageOf[a]
+		if p == nil || e.pages[p.Path] == nil {
+			f = nil
+			break
+		}
+		f.num(e.pages[p.Path].key)
+	}
+	if f != nil {
+		if old, ok := e.feeds[path]; ok && old.key == f.sum() {
+			return old.data
+		}
+	}
+	data := build()
+	if e.feeds == nil {
+		e.feeds = map[string]madeFeed{}
+	}
+	if f != nil {
+		e.feeds[path] = madeFeed{f.sum(), data}
+	} else {
+		delete(e.feeds, path)
+	}
+	return data
 }
 
 // buffer returns a buffer to render a page into: a reused one when the

@@ -77,10 +77,14 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 		return b
 	}
 	s := r.site
-	out := []output.File{{Path: "feed.xml", Data: r.feed(s.Settings.Title, s.Settings.Tagline, "", s.Articles, body)}}
+	feed := func(path, title, subtitle, dir string, articles []*site.Article) output.File {
+		return output.File{Path: path, Data: r.memo.feed(path, title+"\x00"+subtitle+"\x00"+dir, firstN(articles, feedSize), pageOf,
+			func() []byte { return r.feed(title, subtitle, dir, articles, body) })}
+	}
+	out := []output.File{feed("feed.xml", s.Settings.Title, s.Settings.Tagline, "", s.Articles)}
 	for i := range s.Tags {
 		t := &s.Tags[i]
-		out = append(out, output.File{Path: t.Feed(), Data: r.feed(s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles, body)})
+		out = append(out, feed(t.Feed(), s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,8 +79,9 @@ func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnost
 		out = append(out, *t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	tagged := taggedNewestFirst(articles)
 	for i := range out {
-		out[i].Articles = taggedNewestFirst(articles, out[i].Slug)
+		out[i].Articles = tagged[out[i].Slug]
 	}
 	return out
 }
@@ -94,15 +96,15 @@ func oldestFirst(articles []*Article) []*Article {
 	return out
 }
 
-// taggedNewestFirst lists the articles (newest first) that carry the tag
-// with slug, each once.
-func taggedNewestFirst(articles []*Article, slug string) []*Article {
-	var out []*Article
+// taggedNewestFirst lists, for each tag slug, the articles (newest
+// first) that carry the tag, each once: one pass over the articles.
+func taggedNewestFirst(articles []*Article) map[string][]*Article {
+	out := map[string][]*Article{}
 	for _, a := range articles {
-		for _, raw := range a.Tags {
-			if Slugify(raw) == slug {
-				out = append(out, a)
-				break
+		for i, raw := range a.Tags {
+			slug := Slugify(raw)
+			if !slices.ContainsFunc(a.Tags[:i], func(t string) bool { return Slugify(t) == slug }) {
+				out[slug] = append(out[slug], a)
 			}
 		}
 	}
