@@ -49,6 +49,7 @@ type Engine struct {
 	siteKey    uint64                   // what the sitemap was made from
 	siteMap    []byte
 	feeds      map[string]madeFeed // by path, when remembering
+	related    *relatedMemo        // the related news of the last build, when remembering
 	last       *lastBuild          // for Refresh; nil after a failed build
 	stats      Stats
 }
@@ -181,7 +182,7 @@ func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
 	if e.tmpl == nil || tmplKey != e.tmplKey {
 		tmpl, err := parseTemplates(opt.Root)
 		if err != nil {
-			return nil, 0, withoutTemplates(s, opt, err)
+			return nil, 0, withoutTemplates(s, opt, err, e)
 		}
 		e.tmpl, e.tmplKey = tmpl, tmplKey
 	}
@@ -363,6 +364,50 @@ func (e *Engine) feedBody(r *renderer, p *Page) string {
 		rp.feed = &b
 	}
 	return *rp.feed
+}
+
+// relatedMemo is, for the news in one order with one set of tags each
+// (key), the related news of each as places in that order, once found.
+type relatedMemo struct {
+	key    uint64
+	places [][]int
+	found  []bool
+}
+
+// relatedNews returns related for the news all, newest first. A
+// remembering engine keeps what it found while no article's place or tags
+// change: an edit of a title or a text keeps every list.
+func (e *Engine) relatedNews(all []*site.Article) func(*site.Article) []*site.Article {
+	x := newRelatedIndex(all)
+	if e.memory != Remember {
+		return x.related
+	}
+	f := newFingerprint(e.seed)
+	for _, a := range all {
+		f.num(uint64(len(x.slugs[a])))
+		f.str(x.slugs[a]...)
+	}
+	if m := e.related; m == nil || m.key != f.sum() || len(m.found) != len(all) {
+		e.related = &relatedMemo{key: f.sum(), places: make([][]int, len(all)), found: make([]bool, len(all))}
+	}
+	m := e.related
+	return func(a *site.Article) []*site.Article {
+		i, ok := x.place[a]
+		if !ok {
+			return x.related(a)
+		}
+		if !m.found[i] {
+			for _, b := range x.related(a) {
+				m.places[i] = append(m.places[i], x.place[b])
+			}
+			m.found[i] = true
+		}
+		out := make([]*site.Article, len(m.places[i]))
+		for j, k := range m.places[i] {
+			out[j] = all[k]
+		}
+		return out
+	}
 }
 
 // madeFeed is a feed as the engine last made it.

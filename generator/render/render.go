@@ -62,12 +62,12 @@ type renderer struct {
 // withoutTemplates returns, when the templates do not parse (tmplErr),
 // those problems with the ones the rest of the render finds without
 // them: in drawing the charts and in every article's Markdown.
-func withoutTemplates(s *site.Site, opt Options, tmplErr error) error {
+func withoutTemplates(s *site.Site, opt Options, tmplErr error, e *Engine) error {
 	var ds diag.Diagnostics
 	if !errors.As(tmplErr, &ds) {
 		return tmplErr
 	}
-	r := &renderer{site: s, opt: opt, md: newMarkdown(), slides: newSlidesMarkdown(), svgDone: drawn, follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}}
+	r := &renderer{site: s, opt: opt, md: e.md, slides: e.slides, memo: e, svgDone: drawn, follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}}
 	r.buildViews()
 	ds = append(ds, r.drawCharts(opt.Charts, r.buildCharts())...)
 	for _, p := range r.pages() {
