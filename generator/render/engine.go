@@ -48,9 +48,10 @@ type Engine struct {
 	pathsKey   uint64                   // the output paths the last link check saw
 	siteKey    uint64                   // what the sitemap was made from
 	siteMap    []byte
-	feeds      map[string]madeFeed // by path, when remembering
-	related    *relatedMemo        // the related news of the last build, when remembering
-	last       *lastBuild          // for Refresh; nil after a failed build
+	feeds      map[string]madeFeed   // by path, when remembering
+	related    *relatedMemo          // the related news of the last build, when remembering
+	known      map[*byte]articleKeys // the last build's articles' hashes, by their body's address
+	last       *lastBuild            // for Refresh; nil after a failed build
 	stats      Stats
 }
 

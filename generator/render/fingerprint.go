@@ -54,12 +54,11 @@ func (f *fingerprint) time(t time.Time) {
 func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
 
 // articleMeta hashes everything of an article a page may show but its
-// Markdown body and its neighbours: its Meta, whole, by reflection, so a
-// field added to site.Meta needs no change here.
+// Markdown body, its neighbours and its publishing flags (Future,
+// Expired), which keys adds: its Meta, whole, by reflection, so a field
+// added to site.Meta needs no change here.
 func (f *fingerprint) articleMeta(a *site.Article) {
 	f.value(reflect.ValueOf(a.Meta))
-	f.flag(a.Future)
-	f.flag(a.Expired)
 }
 
 // pageIdentity hashes what pages() sets on a page besides its articles,

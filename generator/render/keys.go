@@ -41,17 +41,22 @@ func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 		return nil
 	}
 	meta := make(map[*site.Article]uint64, len(s.Articles)+len(s.Pages))
+	body := make(map[*site.Article]uint64, len(s.Articles)+len(s.Pages))
 	var f, all fingerprint
 	f.h.SetSeed(e.seed)
 	all.h.SetSeed(e.seed)
+	known := make(map[*byte]articleKeys, len(s.Articles)+len(s.Pages))
 	for _, list := range [][]*site.Article{s.Articles, s.Pages} {
 		for _, a := range list {
+			k := e.articleKeys(a, known)
+			body[a] = k.body
 			f.h.Reset()
-			f.articleMeta(a)
+			f.published(k, a)
 			meta[a] = f.sum()
 			all.num(meta[a])
 		}
 	}
+	e.known = known
 	allKey := all.sum()
 	tags := map[*site.Tag]uint64{}
 	keys := make([]uint64, len(pages))
@@ -62,9 +67,16 @@ func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 		switch {
 		case p.Kind.ShowsArticle():
 			a := p.Article
-			f.num(meta[a], maphash.Bytes(e.seed, a.Body), meta[a.Prev], meta[a.Next], uint64(len(p.Related)))
+			f.num(meta[a], body[a], meta[a.Prev], meta[a.Next], uint64(len(p.Related)))
 			for _, b := range p.Related {
 				f.num(meta[b])
+			}
+		case p.Kind == KindArchive && p.Year != nil:
+			for _, m := range p.Year.Months {
+				f.str(m.Name)
+				for _, a := range m.Articles {
+					f.num(meta[a])
+				}
 			}
 		case p.Kind == KindNews:
 			for _, a := range p.Articles {
@@ -82,6 +94,41 @@ func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 		keys[i] = f.sum()
 	}
 	return keys
+}
+
+// articleKeys are the hashes of an article's Meta and of its body.
+type articleKeys struct{ meta, body uint64 }
+
+// articleKeys returns the hashes of a's Meta and body, and notes them in
+// known under the address of the body's first byte. An article the site
+// cache gave again is a copy of the one it parsed, with the same body
+// slice and the same Meta, so the last build's note stands for it and the
+// hashing by reflection is done once per version of a file.
+func (e *Engine) articleKeys(a *site.Article, known map[*byte]articleKeys) articleKeys {
+	if len(a.Body) == 0 {
+		return e.hashArticle(a)
+	}
+	id := &a.Body[0]
+	k, ok := e.known[id]
+	if !ok {
+		k = e.hashArticle(a)
+	}
+	known[id] = k
+	return k
+}
+
+// published hashes an article's meta with its publishing flags, which
+// depend on the build's clock.
+func (f *fingerprint) published(k articleKeys, a *site.Article) {
+	f.num(k.meta)
+	f.flag(a.Future)
+	f.flag(a.Expired)
+}
+
+func (e *Engine) hashArticle(a *site.Article) articleKeys {
+	f := newFingerprint(e.seed)
+	f.articleMeta(a)
+	return articleKeys{meta: f.sum(), body: maphash.Bytes(e.seed, a.Body)}
 }
 
 // tagKey stands for what a tag's list pages show of the tag itself; the
