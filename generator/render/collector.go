@@ -1,0 +1,35 @@
+package render
+
+import (
+	"bytes"
+	"sort"
+	"sync"
+
+	"alisnord/generator/output"
+)
+
+// Collector is a Sink that keeps a copy of every file in memory, for the
+// offline bundle and for tests.
+type Collector struct {
+	mu    sync.Mutex
+	files []output.File
+}
+
+func (c *Collector) Prepare(paths []string) error {
+	c.files = make([]output.File, 0, len(paths))
+	return nil
+}
+
+func (c *Collector) Write(f output.File) error {
+	f.Data = bytes.Clone(f.Data)
+	c.mu.Lock()
+	c.files = append(c.files, f)
+	c.mu.Unlock()
+	return nil
+}
+
+// Files returns the files written, sorted by path.
+func (c *Collector) Files() []output.File {
+	sort.Slice(c.files, func(i, j int) bool { return c.files[i].Path < c.files[j].Path })
+	return c.files
+}
