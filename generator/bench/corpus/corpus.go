@@ -22,14 +22,17 @@ const Seed = 20191106
 // Size describes a corpus of N articles.
 type Size struct {
 	Articles     int
-	Areas        int // max(4, N/250): one chart "stillinger-i-<area>" each
-	Participants int // max(Areas, N/10), spread evenly over the areas
+	Areas        int // max(4, N/250), at most 20: one chart "stillinger-i-<area>" each
+	Participants int // max(Areas, N/10), at most 600, spread evenly over the areas
 }
 
-// SizeFor returns the corpus shape for n articles.
+// SizeFor returns the corpus shape for n articles. The data stays within
+// what the checks accept of real data (at most 500 municipalities in
+// Nord-Norge and 1,000 positions), so the areas and participants stop
+// growing at 20 and 600.
 func SizeFor(n int) Size {
-	areas := max(4, n/250)
-	return Size{Articles: n, Areas: areas, Participants: max(areas, n/10)}
+	areas := min(max(4, n/250), 20)
+	return Size{Articles: n, Areas: areas, Participants: min(max(areas, n/10), 600)}
 }
 
 // ArticlesOnly is n articles with the smallest data the site accepts (four

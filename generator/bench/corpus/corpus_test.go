@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"alisnord/generator/bench/corpus"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/render"
 	"alisnord/generator/site"
 )
@@ -123,5 +124,19 @@ func TestCorpusVaries(t *testing.T) {
 	}
 	if files["content/nyheter/sak-00200/bilde.jpg"] == nil {
 		t.Error("the page bundle sak-00200 has no photo")
+	}
+}
+
+// TestCorpusLoadsAtEverySize loads the data of the corpus at the sizes
+// make bench uses: the checks must accept it.
+func TestCorpusLoadsAtEverySize(t *testing.T) {
+	for _, n := range []int{1000, 10000} {
+		m, err := corpus.FS(corpus.SizeFor(n), os.DirFS(sitetest.Root(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := site.Load(m, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Errorf("N=%d: the synthetic data does not load:\n%v", n, err)
+		}
 	}
 }
