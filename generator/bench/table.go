@@ -48,7 +48,7 @@ func printTable(w io.Writer, results []result, runs int, hugo string, noHugo boo
 			secs(m.wall), secs(lo), secs(hi), secs(m.cpu), mib(m.rss), wallRatio, rssRatio)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nalisnord: hele sidesettet (saker, lister, emner, strøm, områder og deltakere med figurer, N/250 områder, N/10 deltakere), bygget inn i en ny, tom mappe.")
+	fmt.Fprintln(w, "\nalisnord: hele sidesettet (saker, lister, emner, strøm, områder og deltakere med figurer, N/250 områder opptil 20, N/10 deltakere opptil 600), bygget inn i en ny, tom mappe.")
 	fmt.Fprintln(w, "alisnord-gjenbygg: det samme, bygget inn i mappen fra forrige bygg (den eksisterende utdataen erstattes, slik make gjør).")
 	fmt.Fprintln(w, "alisnord-saker: de samme sakene med minst mulig data (4 områder, 4 deltakere), omtrent det Hugo bygger.")
 	fmt.Fprintln(w, "sider = HTML-filer, figurer = ulike figurer (hver tegnet to ganger, for skrivebord og mobil, delt av sidene som viser dem).")
