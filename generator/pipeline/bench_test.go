@@ -8,13 +8,12 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"alisnord/generator/bench/corpus"
 	"alisnord/generator/chart"
-	"alisnord/generator/output"
+	"alisnord/generator/render"
 	"alisnord/generator/site"
 )
 
@@ -50,7 +49,7 @@ func BenchmarkEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sink memorySink
+	sink := render.Collector{Borrow: true}
 	if _, err := bl.Build(Changes{}, &sink); err != nil {
 		b.Fatal(err)
 	}
@@ -98,22 +97,4 @@ func BenchmarkEdit(b *testing.B) {
 func median(ds []time.Duration) float64 {
 	slices.Sort(ds)
 	return float64(ds[len(ds)/2].Microseconds()) / 1000
-}
-
-// memorySink keeps the files, as the dev server's does.
-type memorySink struct {
-	mu    sync.Mutex
-	files []output.File
-}
-
-func (m *memorySink) Prepare(paths []string) error {
-	m.files = make([]output.File, 0, len(paths))
-	return nil
-}
-
-func (m *memorySink) Write(f output.File) error {
-	m.mu.Lock()
-	m.files = append(m.files, f)
-	m.mu.Unlock()
-	return nil
 }

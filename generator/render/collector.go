@@ -8,11 +8,15 @@ import (
 	"alisnord/generator/output"
 )
 
-// Collector is a Sink that keeps a copy of every file in memory, for the
-// offline bundle and for tests.
+// Collector is a Sink that keeps every file in memory: for the offline
+// bundle, the dev server and tests. It copies each file's bytes, as it
+// must for an engine that Forgets (its buffers are reused after Write),
+// unless Borrow is set: an engine that Remembers hands over bytes that
+// never change, and the dev server keeps them without a copy.
 type Collector struct {
-	mu    sync.Mutex
-	files []output.File
+	Borrow bool
+	mu     sync.Mutex
+	files  []output.File
 }
 
 func (c *Collector) Prepare(paths []string) error {
@@ -21,7 +25,9 @@ func (c *Collector) Prepare(paths []string) error {
 }
 
 func (c *Collector) Write(f output.File) error {
-	f.Data = bytes.Clone(f.Data)
+	if !c.Borrow {
+		f.Data = bytes.Clone(f.Data)
+	}
 	c.mu.Lock()
 	c.files = append(c.files, f)
 	c.mu.Unlock()

@@ -3,40 +3,22 @@ package serve
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"alisnord/generator/output"
 	"alisnord/generator/pipeline"
+	"alisnord/generator/render"
 )
 
 // build runs the pipeline after the changes in b and returns every file
 // of the site. The engine remembers its pages, so the files it hands over
 // are never changed again and are kept without a copy.
 func (s *Server) build(b batch) ([]output.File, pipeline.Result, error) {
-	var m memory
+	m := render.Collector{Borrow: true}
 	res, err := s.builder.Build(pipeline.Changes{All: b.all, Paths: b.paths}, &m)
 	if err != nil {
 		return nil, res, err // what reached the sink is not a site
 	}
-	return m.files, res, nil
-}
-
-// memory is the dev server's sink: the files, as the engine gives them.
-type memory struct {
-	mu    sync.Mutex
-	files []output.File
-}
-
-func (m *memory) Prepare(paths []string) error {
-	m.files = make([]output.File, 0, len(paths))
-	return nil
-}
-
-func (m *memory) Write(f output.File) error {
-	m.mu.Lock()
-	m.files = append(m.files, f)
-	m.mu.Unlock()
-	return nil
+	return m.Files(), res, nil
 }
 
 // change is what a new build means for the browsers.

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/output"
 	"alisnord/generator/photo/phototest"
 	"alisnord/generator/pipeline"
+	"alisnord/generator/render"
 	"alisnord/generator/site"
 )
 
@@ -84,13 +83,12 @@ func testBuilder(t *testing.T, dir string) *pipeline.Builder {
 
 // buildWith builds with b into memory and returns the files, sorted.
 func buildWith(b *pipeline.Builder, ch pipeline.Changes) ([]output.File, pipeline.Result, error) {
-	var m memory
+	m := render.Collector{Borrow: true}
 	res, err := b.Build(ch, &m)
 	if err != nil {
 		return nil, res, err // what reached the sink is not a site
 	}
-	slices.SortFunc(m.files, func(x, y output.File) int { return strings.Compare(x.Path, y.Path) })
-	return m.files, res, err
+	return m.Files(), res, err
 }
 
 func sameOutput(want, got []output.File) string {
