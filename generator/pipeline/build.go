@@ -79,7 +79,7 @@ type Changes struct {
 
 // Result is what a build did.
 type Result struct {
-	Site  *site.Site   // the site built; for its warnings and calendar
+	Site  *site.Site   // the site built, for its warnings and calendar; nil on the quick path
 	Stats render.Stats // pages in the site and pages rendered
 	Quick bool         // only the bodies of articles changed, and only their pages were rendered
 }
