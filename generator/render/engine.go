@@ -42,16 +42,20 @@ type Engine struct {
 	charts  map[string]*chartData
 	// chartDiags are the problems of drawing charts, reported by every
 	// build until the data changes.
-	chartDiags diag.Diagnostics
-	pages      map[string]*renderedPage // by output path, when remembering
-	pathsKey   uint64                   // the output paths the last link check saw
-	siteKey    uint64                   // what the sitemap was made from
-	siteMap    []byte
-	feeds      map[string]madeFeed   // by path, when remembering
-	related    *relatedMemo          // the related news of the last build, when remembering
-	known      map[*byte]articleKeys // the last build's articles' hashes, by their body's address
-	last       *lastBuild            // for Refresh; nil after a failed build
-	stats      Stats
+	chartDiags   diag.Diagnostics
+	pages        map[string]*renderedPage // by output path, when remembering
+	pathsKey     uint64                   // the output paths the last link check saw
+	siteKey      uint64                   // what the sitemap was made from
+	siteMap      []byte
+	feeds        map[string]madeFeed     // by path, when remembering
+	related      *relatedMemo            // the related news of the last build, when remembering
+	known        map[*byte]articleKeys   // the last build's articles' hashes, by their body's address
+	charted      map[*byte][]string      // the last build's articles' chart blocks, likewise
+	chartedNow   map[*byte][]string      // this build's, while the views are built
+	photoRefs    map[*byte]articlePhotos // the last build's articles' photos, likewise
+	photoRefsNow map[*byte]articlePhotos
+	last         *lastBuild // for Refresh; nil after a failed build
+	stats        Stats
 }
 
 // Memory says what an Engine keeps between calls of Render.
@@ -112,6 +116,7 @@ type Sink interface {
 // site and must be thrown away (output.Staging.Abort).
 func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	e.last = nil
+	defer e.seenBodies()
 	r, global, err := e.prepare(s, opt)
 	if err != nil {
 		return err

@@ -1,6 +1,10 @@
 package render
 
-import "alisnord/generator/site"
+import (
+	"github.com/yuin/goldmark"
+
+	"alisnord/generator/site"
+)
 
 // What a remembering engine keeps besides its pages: the feeds' bodies and
 // files, and the related news.
@@ -106,4 +110,58 @@ func (e *Engine) feed(path, head string, entries []*site.Article, pageOf map[*si
 		delete(e.feeds, path)
 	}
 	return data
+}
+
+// chartsIn returns the names of the chart blocks in a's body (chartNames).
+// A remembering engine keeps them under the address of the body's first
+// byte, as it keeps the articles' hashes, so an unchanged file is not
+// read through again.
+func (e *Engine) chartsIn(a *site.Article) []string {
+	if e == nil || e.memory != Remember || len(a.Body) == 0 {
+		return chartList(a.Body)
+	}
+	id := &a.Body[0]
+	names, ok := e.charted[id]
+	if !ok {
+		names = chartList(a.Body)
+	}
+	if e.chartedNow == nil {
+		e.chartedNow = map[*byte][]string{}
+	}
+	e.chartedNow[id] = names
+	return names
+}
+
+// seenBodies ends a build's use of chartsIn and photosIn: what the build
+// did not ask for is forgotten.
+func (e *Engine) seenBodies() {
+	if e.memory == Remember {
+		e.charted, e.chartedNow = e.chartedNow, nil
+		e.photoRefs, e.photoRefsNow = e.photoRefsNow, nil
+	}
+}
+
+// photosIn returns the photos a's main image and body use
+// (articlePhotoRefs), kept by a remembering engine as chartsIn keeps the
+// chart blocks: the same body of the same file gives the same places.
+func (e *Engine) photosIn(md goldmark.Markdown, a *site.Article) articlePhotos {
+	if e == nil || e.memory != Remember || len(a.Body) == 0 {
+		return articlePhotoRefs(md, a)
+	}
+	id := &a.Body[0]
+	p, ok := e.photoRefs[id]
+	if !ok {
+		p = articlePhotoRefs(md, a)
+	}
+	if e.photoRefsNow == nil {
+		e.photoRefsNow = map[*byte]articlePhotos{}
+	}
+	e.photoRefsNow[id] = p
+	return p
+}
+
+func chartList(body []byte) []string {
+	names := map[string]bool{}
+	chartNames(body, names)
+	return sortedNames(names)
 }

@@ -67,18 +67,34 @@ type photoRef struct {
 // main images: the photos to process, and a diagnostic for each image
 // without alt text, from another host or of a type the build does not
 // take.
-func photoRefs(md goldmark.Markdown, articles []*site.Article) ([]photoRef, diag.Diagnostics) {
+// Each article's part comes from of (articlePhotoRefs, or what an engine
+// remembers of it).
+func photoRefs(articles []*site.Article, of func(*site.Article) articlePhotos) ([]photoRef, diag.Diagnostics) {
 	var refs []photoRef
 	var ds diag.Diagnostics
 	for _, a := range articles {
-		if a.Image != "" {
-			refs = mainImageRef(a, refs, &ds)
-		}
-		for _, img := range markdown.Images(md, a) {
-			refs = imageRef(a, img, refs, &ds)
-		}
+		p := of(a)
+		refs, ds = append(refs, p.refs...), append(ds, p.ds...)
 	}
 	return refs, ds
+}
+
+// articlePhotos is what photoRefs finds in one article.
+type articlePhotos struct {
+	refs []photoRef
+	ds   diag.Diagnostics
+}
+
+// articlePhotoRefs is photoRefs for one article.
+func articlePhotoRefs(md goldmark.Markdown, a *site.Article) articlePhotos {
+	var p articlePhotos
+	if a.Image != "" {
+		p.refs = mainImageRef(a, p.refs, &p.ds)
+	}
+	for _, img := range markdown.Images(md, a) {
+		p.refs = imageRef(a, img, p.refs, &p.ds)
+	}
+	return p
 }
 
 func mainImageRef(a *site.Article, refs []photoRef, ds *diag.Diagnostics) []photoRef {

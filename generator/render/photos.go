@@ -50,7 +50,7 @@ func (pp *placedPhoto) file(v photo.Variant) string {
 // scheduling.
 func (r *renderer) preparePhotos() diag.Diagnostics {
 	articles := append(append([]*site.Article{}, r.site.Articles...), r.site.Pages...)
-	refs, ds := photoRefs(r.md, articles)
+	refs, ds := photoRefs(articles, func(a *site.Article) articlePhotos { return r.memo.photosIn(r.md, a) })
 	byPath := map[string][]diag.Pos{}
 	var paths []string
 	for _, ref := range refs {

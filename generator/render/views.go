@@ -48,7 +48,9 @@ func (r *renderer) buildViews() {
 				v = &view{fig: f, figures: figures(s, f), suffix: "-per-" + e.Format("2006-01-02"), charts: map[string]bool{}}
 				r.dated[e] = v
 			}
-			chartNames(a.Body, v.charts)
+			for _, n := range r.memo.chartsIn(a) {
+				v.charts[n] = true
+			}
 		}
 	}
 }
