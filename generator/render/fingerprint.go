@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"sort"
+	"sync"
 	"time"
 
 	"alisnord/generator/site"
@@ -77,6 +78,27 @@ func (f *fingerprint) pageIdentity(p *Page) {
 	f.num(uint64(p.form))
 }
 
+var timeType = reflect.TypeFor[time.Time]()
+
+// fieldsOf caches, by struct type, the indexes of its exported fields:
+// asking reflect for them on every value of every page is much of the
+// cost of a page's key.
+var fieldsOf sync.Map // reflect.Type → []int
+
+func exportedFields(t reflect.Type) []int {
+	if fields, ok := fieldsOf.Load(t); ok {
+		return fields.([]int)
+	}
+	var fields []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			fields = append(fields, i)
+		}
+	}
+	fieldsOf.Store(t, fields)
+	return fields
+}
+
 // value hashes a data value of the model by reflection: structs, slices,
 // maps (in key order) and scalars. Pointers are not followed: in the model
 // they are links the check fills in between entries that are hashed in
@@ -84,14 +106,13 @@ func (f *fingerprint) pageIdentity(p *Page) {
 func (f *fingerprint) value(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
-		if t, ok := v.Interface().(time.Time); ok {
-			f.time(t)
+		t := v.Type()
+		if t == timeType {
+			f.time(v.Interface().(time.Time))
 			return
 		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				f.value(v.Field(i))
-			}
+		for _, i := range exportedFields(t) {
+			f.value(v.Field(i))
 		}
 	case reflect.Slice, reflect.Array:
 		f.num(uint64(v.Len()))

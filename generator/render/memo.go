@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/yuin/goldmark"
 
+	"alisnord/generator/photo"
 	"alisnord/generator/site"
 )
 
@@ -164,4 +165,17 @@ func chartList(body []byte) []string {
 	names := map[string]bool{}
 	chartNames(body, names)
 	return sortedNames(names)
+}
+
+// card is photo.Card, drawn again only when its text changed: a PNG
+// encoding the dev server would otherwise pay on every edit.
+func (e *Engine) card(title, tagline, figures string) []byte {
+	if e == nil {
+		return photo.Card(title, tagline, figures)
+	}
+	key := title + "\x00" + tagline + "\x00" + figures
+	if e.cardData == nil || e.cardKey != key {
+		e.cardKey, e.cardData = key, photo.Card(title, tagline, figures)
+	}
+	return e.cardData
 }

@@ -178,6 +178,21 @@ func ArticleSlug(file string) string {
 	return strings.Join(append(parts, Slugify(name)), "/")
 }
 
+// Slugs is Slugify for one pass over many articles, whose tags repeat:
+// each name is made a slug once. The zero value is not ready; make one
+// with make(Slugs).
+type Slugs map[string]string
+
+// Of returns Slugify(name).
+func (m Slugs) Of(name string) string {
+	slug, ok := m[name]
+	if !ok {
+		slug = Slugify(name)
+		m[name] = slug
+	}
+	return slug
+}
+
 // Slugify turns a Norwegian name into a URL-safe slug: lower case a–z, 0–9
 // and single hyphens (æ→ae, ø→o, å→a).
 func Slugify(s string) string {

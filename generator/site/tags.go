@@ -56,9 +56,10 @@ func (l *loader) tagNames() map[string]string {
 func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnostics) []Tag {
 	bySlug := map[string]*Tag{}
 	firstSeen := map[string]*Article{}
+	slugs := make(Slugs)
 	for _, a := range oldestFirst(articles) {
 		for _, raw := range a.Tags {
-			slug := Slugify(raw)
+			slug := slugs.Of(raw)
 			t := bySlug[slug]
 			if t == nil {
 				name, configured := names[slug]
@@ -79,7 +80,7 @@ func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnost
 		out = append(out, *t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	tagged := taggedNewestFirst(articles)
+	tagged := taggedNewestFirst(articles, slugs)
 	for i := range out {
 		out[i].Articles = tagged[out[i].Slug]
 	}
@@ -98,12 +99,12 @@ func oldestFirst(articles []*Article) []*Article {
 
 // taggedNewestFirst lists, for each tag slug, the articles (newest
 // first) that carry the tag, each once: one pass over the articles.
-func taggedNewestFirst(articles []*Article) map[string][]*Article {
+func taggedNewestFirst(articles []*Article, slugs Slugs) map[string][]*Article {
 	out := map[string][]*Article{}
 	for _, a := range articles {
 		for i, raw := range a.Tags {
-			slug := Slugify(raw)
-			if !slices.ContainsFunc(a.Tags[:i], func(t string) bool { return Slugify(t) == slug }) {
+			slug := slugs.Of(raw)
+			if !slices.ContainsFunc(a.Tags[:i], func(t string) bool { return slugs.Of(t) == slug }) {
 				out[slug] = append(out[slug], a)
 			}
 		}
