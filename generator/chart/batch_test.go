@@ -69,7 +69,7 @@ func TestDefaultRendererDeterministic(t *testing.T) {
 // load: ECharts inside a worker sees a clock that never moves.
 func TestWorkerClockStopped(t *testing.T) {
 	r := newRenderer(t, loadBundle(t), 1)
-	w, err := newWorker(r.bundle, r.harness)
+	w, err := r.startWorker()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,8 +98,8 @@ func TestStoreSkipsECharts(t *testing.T) {
 	first := newRenderer(t, b, 1)
 	first.UseStore(st)
 	want := renderOK(t, first, spec)[0]
-	if len(st) != 1 {
-		t.Fatalf("%d entries stored after one chart, want 1", len(st))
+	if len(st) != 2 {
+		t.Fatalf("%d entries stored after one chart, want 2 (the raw render and its finished body)", len(st))
 	}
 	if plain := renderOK(t, newRenderer(t, b, 1), spec)[0]; plain != want {
 		t.Fatal("a render through the store differs from one without it")
@@ -111,5 +111,37 @@ func TestStoreSkipsECharts(t *testing.T) {
 	second.UseStore(st)
 	if got := renderOK(t, second, spec)[0]; !strings.Contains(got, ">Finnmork<") {
 		t.Error("the second renderer ran ECharts instead of using the stored render")
+	}
+}
+
+// TestStoredBodyChecked shows that a finished body from the store passes
+// the same checks as a fresh one: unsafe markup and missing marks are
+// refused, whoever wrote the store.
+func TestStoredBodyChecked(t *testing.T) {
+	b := loadBundle(t)
+	spec := sampleSpecs()[Bar]
+	for name, spoil := range map[string]func(marks, body string) string{
+		"unsafe markup": func(marks, body string) string { return marks + "\n<script>alert(1)</script>" + body },
+		"missing marks": func(_, body string) string { return "0\n" + body },
+	} {
+		st := mapStore{}
+		w := newRenderer(t, b, 1)
+		w.UseStore(st)
+		renderOK(t, w, spec)
+		bodies := 0
+		for k, v := range st {
+			if marks, body, ok := strings.Cut(string(v), "\n"); ok && !strings.HasPrefix(marks, "<") {
+				st[k] = []byte(spoil(marks, body))
+				bodies++
+			}
+		}
+		if bodies != 1 {
+			t.Fatalf("%s: %d finished bodies in the store, want 1", name, bodies)
+		}
+		r := newRenderer(t, b, 1)
+		r.UseStore(st)
+		if _, err := r.Render([]Spec{spec}); err == nil {
+			t.Errorf("%s: a spoiled body from the store was accepted", name)
+		}
 	}
 }

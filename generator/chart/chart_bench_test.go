@@ -23,7 +23,7 @@ func benchSpec(k int) Spec {
 func BenchmarkNewWorker(b *testing.B) {
 	r := renderer(b)
 	for b.Loop() {
-		if _, err := newWorker(r.bundle, r.harness); err != nil {
+		if _, err := r.startWorker(); err != nil {
 			b.Fatal(err)
 		}
 	}

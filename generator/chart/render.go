@@ -17,8 +17,13 @@ import (
 // Renderer renders specs to SVG with ECharts running in goja. It is safe
 // for concurrent use; create one per build and reuse it.
 type Renderer struct {
-	bundle  *goja.Program
-	harness *goja.Program
+	source []byte // the ECharts bundle, compiled on first use (see compiled)
+
+	compile    sync.Once
+	bundle     *goja.Program
+	harness    *goja.Program
+	compileErr error
+
 	// slots holds one entry per worker; nil until the worker is first used.
 	slots chan *worker
 
@@ -41,31 +46,23 @@ type cacheEntry struct {
 	round uint64 // the last round that used it
 }
 
-// NewRenderer compiles the ECharts bundle once and prepares a pool of
-// workers goja runtimes, each created lazily from the compiled program on
-// first use. workers <= 0 means runtime.GOMAXPROCS(0).
+// NewRenderer prepares a pool of workers goja runtimes, each created
+// lazily on first use from the ECharts bundle, which is compiled once,
+// when the first chart must be drawn: a build whose charts all come from
+// the store never compiles it. workers <= 0 means runtime.GOMAXPROCS(0).
 func NewRenderer(bundle []byte, workers int) (*Renderer, error) {
 	if len(bundle) == 0 {
 		return nil, errors.New("chart: empty echarts bundle (run `make echarts`)")
-	}
-	prog, err := goja.Compile("echarts.min.js", string(bundle), false)
-	if err != nil {
-		return nil, fmt.Errorf("chart: compile echarts bundle: %w", err)
-	}
-	harness, err := goja.Compile("harness.js", harnessSource, false)
-	if err != nil {
-		return nil, fmt.Errorf("chart: compile harness: %w", err)
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Renderer{
-		salt:    sha256.Sum256([]byte(storeVersion + "\x00" + harnessSource + "\x00" + string(bundle))),
-		bundle:  prog,
-		harness: harness,
-		slots:   make(chan *worker, workers),
-		cache:   map[[32]byte]*cacheEntry{},
-		used:    map[string]bool{},
+		source: bundle,
+		salt:   sha256.Sum256([]byte(storeVersion + "\x00" + harnessSource + "\x00" + string(bundle))),
+		slots:  make(chan *worker, workers),
+		cache:  map[[32]byte]*cacheEntry{},
+		used:   map[string]bool{},
 	}
 	for range workers {
 		r.slots <- nil
@@ -124,25 +121,66 @@ func (r *Renderer) Render(specs []Spec) ([]string, error) {
 }
 
 // renderOne builds the option, gets the raw SVG (cached) and finishes it
-// for this spec.
+// for this spec. The store also keeps each finished body under the raw
+// render's key and the id prefix, so that a build whose charts are all
+// stored cleans no SVG again.
 func (r *Renderer) renderOne(s Spec, round uint64) (string, error) {
 	option, err := Option(s)
 	if err != nil {
 		return "", err
 	}
 	w, h := s.size()
-	raw, err := r.raw(option, w, h, round)
+	key := sha256.Sum256(append([]byte(strconv.Itoa(w)+"x"+strconv.Itoa(h)+"\x00"), option...))
+	bodyName := r.storeName(key, idPrefix(s))
+	if f, ok := r.storedBody(key, bodyName); ok {
+		return f.svg(s)
+	}
+	raw, err := r.raw(key, option, w, h, round)
 	if err != nil {
 		return "", err
 	}
-	return finishSVG(raw, s)
+	f, err := finishBody(raw, s)
+	if err != nil {
+		return "", err
+	}
+	if r.store != nil && !r.readOnly {
+		r.store.Put(bodyName, f.encode())
+	}
+	return f.svg(s)
+}
+
+// storeName is the store's name for the raw render under key (no prefix)
+// or for its finished body with the ids prefixed so.
+func (r *Renderer) storeName(key [32]byte, prefix string) string {
+	b := append(r.salt[:], key[:]...)
+	if prefix != "" {
+		b = append(append(b, "\x00finished\x00"...), prefix...)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// storedBody looks up a finished body in the store and marks it used, with
+// its raw render, so that neither is pruned.
+func (r *Renderer) storedBody(key [32]byte, name string) (finished, bool) {
+	if r.store == nil {
+		return finished{}, false
+	}
+	r.mu.Lock()
+	r.used[name] = true
+	r.used[r.storeName(key, "")] = true
+	r.mu.Unlock()
+	b, ok := r.store.Get(name)
+	if !ok {
+		return finished{}, false
+	}
+	return decodeFinished(b)
 }
 
 // raw returns the ECharts SVG for an option, rendering it only if no other
 // call has (or is doing so), and marks it used in this round. Failed
 // renders are not cached.
-func (r *Renderer) raw(option []byte, w, h int, round uint64) (string, error) {
-	key := sha256.Sum256(append([]byte(strconv.Itoa(w)+"x"+strconv.Itoa(h)+"\x00"), option...))
+func (r *Renderer) raw(key [32]byte, option []byte, w, h int, round uint64) (string, error) {
 	r.mu.Lock()
 	if e, ok := r.cache[key]; ok {
 		e.round = round
@@ -170,8 +208,7 @@ func (r *Renderer) stored(key [32]byte, option []byte, w, h int) (string, error)
 	if r.store == nil {
 		return r.renderRaw(option, w, h)
 	}
-	sum := sha256.Sum256(append(r.salt[:], key[:]...))
-	name := hex.EncodeToString(sum[:])
+	name := r.storeName(key, "")
 	r.mu.Lock()
 	r.used[name] = true
 	r.mu.Unlock()
@@ -190,7 +227,7 @@ func (r *Renderer) renderRaw(option []byte, w, h int) (string, error) {
 	wk := <-r.slots
 	if wk == nil {
 		var err error
-		if wk, err = newWorker(r.bundle, r.harness); err != nil {
+		if wk, err = r.startWorker(); err != nil {
 			r.slots <- nil
 			return "", err
 		}
@@ -201,4 +238,27 @@ func (r *Renderer) renderRaw(option []byte, w, h int) (string, error) {
 	}
 	r.slots <- wk
 	return svg, err
+}
+
+// startWorker makes a new worker runtime, compiling the bundle first if no
+// worker did yet.
+func (r *Renderer) startWorker() (*worker, error) {
+	if err := r.compiled(); err != nil {
+		return nil, err
+	}
+	return newWorker(r.bundle, r.harness)
+}
+
+// compiled compiles the ECharts bundle and the harness, once.
+func (r *Renderer) compiled() error {
+	r.compile.Do(func() {
+		if r.bundle, r.compileErr = goja.Compile("echarts.min.js", string(r.source), false); r.compileErr != nil {
+			r.compileErr = fmt.Errorf("chart: compile echarts bundle: %w", r.compileErr)
+			return
+		}
+		if r.harness, r.compileErr = goja.Compile("harness.js", harnessSource, false); r.compileErr != nil {
+			r.compileErr = fmt.Errorf("chart: compile harness: %w", r.compileErr)
+		}
+	})
+	return r.compileErr
 }

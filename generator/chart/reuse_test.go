@@ -45,13 +45,13 @@ func TestRuntimeReuseMatchesFresh(t *testing.T) {
 	specs := reuseSpecs(t)
 	fresh := make([]string, len(specs))
 	for i, s := range specs {
-		w, err := newWorker(r.bundle, r.harness)
+		w, err := r.startWorker()
 		if err != nil {
 			t.Fatal(err)
 		}
 		fresh[i] = drawOn(t, w, s)
 	}
-	w, err := newWorker(r.bundle, r.harness)
+	w, err := r.startWorker()
 	if err != nil {
 		t.Fatal(err)
 	}

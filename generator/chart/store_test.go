@@ -72,8 +72,8 @@ func TestCacheKeepsOnlyWhatTheSiteUses(t *testing.T) {
 		narrow := spec
 		narrow.ID, narrow.Width = spec.ID+"-smal", 360
 		renderOK(t, r, spec, narrow)
-		if len(r.cache) != 2 || len(st.m) != 2 {
-			t.Fatalf("after edit %d: %d renders in memory, %d in the store; want 2 and 2", n+1, len(r.cache), len(st.m))
+		if len(r.cache) != 2 || len(st.m) != 4 {
+			t.Fatalf("after edit %d: %d renders in memory, %d in the store; want 2 and 4 (2 raw, 2 finished)", n+1, len(r.cache), len(st.m))
 		}
 	}
 	if st.prunes != 12 {
@@ -143,5 +143,30 @@ func TestScriptErrorWrapped(t *testing.T) {
 	msg := es[0].Error()
 	if !strings.HasPrefix(msg, `figuren "stillinger-etter-status" kunne ikke tegnes: `) || !strings.Contains(msg, "boom i skriptet") {
 		t.Errorf("got %q", msg)
+	}
+}
+
+// TestBundleCompiledOnDemand: a renderer whose charts all come from the
+// store never compiles the bundle (a warm build pays nothing for ECharts),
+// and a bundle that does not compile is reported when a chart is drawn.
+func TestBundleCompiledOnDemand(t *testing.T) {
+	st := newMemStore()
+	w := freshRenderer(t)
+	w.UseStore(st)
+	want := renderOK(t, w, edited(1))
+	r := freshRenderer(t)
+	r.UseStore(st)
+	if got := renderOK(t, r, edited(1)); !slices.Equal(got, want) {
+		t.Fatal("the stored chart differs from the drawn one")
+	}
+	if r.bundle != nil {
+		t.Error("the bundle was compiled although every chart came from the store")
+	}
+	bad, err := NewRenderer([]byte("var = ;"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bad.Render([]Spec{edited(1)}); err == nil || !strings.Contains(err.Error(), "compile echarts bundle") {
+		t.Errorf("a bundle that does not compile gave %v", err)
 	}
 }

@@ -30,12 +30,27 @@ func idPrefix(s Spec) string {
 // finishSVG turns the raw ECharts SVG into the accessible, deterministic
 // inline SVG for s. It fails when the marks for the data are missing.
 func finishSVG(raw string, s Spec) (string, error) {
+	f, err := finishBody(raw, s)
+	if err != nil {
+		return "", err
+	}
+	return f.svg(s)
+}
+
+// finished is the part of a finished SVG that depends only on the raw
+// render and the id prefix: its body, and the marks the render drew (the
+// check against the spec's values is made again on every use).
+type finished struct {
+	marks int
+	body  string
+}
+
+// finishBody cleans the raw ECharts SVG: drops its root element and styles,
+// the attributes of hover styling and hydration, and renames its ids.
+func finishBody(raw string, s Spec) (finished, error) {
 	root := rootPattern.FindStringIndex(raw)
 	if root == nil {
-		return "", specError(s, "ECharts ga ikke et <svg>-dokument")
-	}
-	if got, want := countMarks(raw), max(1, s.nonZero()); got < want {
-		return "", specError(s, "tegningen har %d merker for %d verdier som ikke er null; figuren ville blitt tom eller ufullstendig", got, want)
+		return finished{}, specError(s, "ECharts ga ikke et <svg>-dokument")
 	}
 	body := raw[root[1]:]
 	body = stylePattern.ReplaceAllString(body, "")
@@ -43,14 +58,40 @@ func finishSVG(raw string, s Spec) (string, error) {
 		return themeClass(dropAttrPattern.ReplaceAllString(tag, ""))
 	})
 	body = renameIDs(body, idPrefix(s)+"-")
-	if unsafePattern.MatchString(body) {
+	return finished{marks: countMarks(raw), body: strings.TrimSpace(body)}, nil
+}
+
+// svg is the whole inline SVG for s, or an error when the render lacks
+// marks for s's values or holds unsafe markup. The checks run on every
+// use, also of a finished body kept in the store.
+func (f finished) svg(s Spec) (string, error) {
+	if want := max(1, s.nonZero()); f.marks < want {
+		return "", specError(s, "tegningen har %d merker for %d verdier som ikke er null; figuren ville blitt tom eller ufullstendig", f.marks, want)
+	}
+	if unsafePattern.MatchString(f.body) {
 		return "", specError(s, "SVG-en inneholder markup som ikke er trygg å sette inn i siden")
 	}
+	root := rootElement(s)
 	var b strings.Builder
-	b.Grow(len(body) + 512)
-	b.WriteString(rootElement(s))
-	b.WriteString(strings.TrimSpace(body))
+	b.Grow(len(root) + len(f.body))
+	b.WriteString(root)
+	b.WriteString(f.body)
 	return b.String(), nil
+}
+
+// encode and decodeFinished are a finished body's form in the store: the
+// number of marks on the first line, then the body.
+func (f finished) encode() []byte {
+	return []byte(strconv.Itoa(f.marks) + "\n" + f.body)
+}
+
+func decodeFinished(b []byte) (finished, bool) {
+	line, body, ok := strings.Cut(string(b), "\n")
+	n, err := strconv.Atoi(line)
+	if !ok || err != nil || n < 0 {
+		return finished{}, false
+	}
+	return finished{marks: n, body: body}, true
 }
 
 // rootElement is the <svg> start tag with title and description.
