@@ -25,6 +25,7 @@ type tool struct {
 	name    string
 	cmd     func(out string) *exec.Cmd
 	rebuild bool
+	before  func() error // runs before each build, untimed; nil for nothing
 }
 
 // result is what the table shows for one tool at one N.
@@ -57,6 +58,11 @@ func measure(tools []tool, n, runs int, work string) ([]result, error) {
 	}
 	for turn := range runs + 1 {
 		for i, t := range tools {
+			if t.before != nil {
+				if err := t.before(); err != nil {
+					return nil, err
+				}
+			}
 			r, err := timed(t.cmd(out(i, turn)))
 			if err != nil {
 				return nil, fmt.Errorf("%s, N=%d: %w", t.name, n, err)
