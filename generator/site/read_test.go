@@ -1,0 +1,27 @@
+package site
+
+import (
+	"bytes"
+	"testing"
+	"testing/fstest"
+)
+
+// TestReadRegularOneBuffer: a file is read into one buffer of its size
+// (plus one read), not grown step by step; its bytes come back whole, and
+// a file over the limit is refused.
+func TestReadRegularOneBuffer(t *testing.T) {
+	for _, n := range []int{0, 1, 511, 512, 4096, 100_000} {
+		data := bytes.Repeat([]byte("x"), n)
+		fsys := fstest.MapFS{"a.md": {Data: data}}
+		src, msg := readRegular(fsys, "a.md", 200_000)
+		if msg != "" || !bytes.Equal(src, data) {
+			t.Fatalf("%d bytes: got %d bytes, %q", n, len(src), msg)
+		}
+		if cap(src) > n+bytes.MinRead {
+			t.Errorf("%d bytes: buffer of %d, want at most %d (grown instead of sized)", n, cap(src), n+bytes.MinRead)
+		}
+	}
+	if _, msg := readRegular(fstest.MapFS{"b.md": {Data: make([]byte, 11)}}, "b.md", 10); msg == "" {
+		t.Error("a file over the limit was read")
+	}
+}
