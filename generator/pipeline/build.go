@@ -103,7 +103,7 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	}
 	opt := b.cfg.Load
 	opt.Now = now
-	s, loadDiags := b.cache.LoadAll(os.DirFS(b.cfg.Root), opt)
+	s, loadDiags := b.load(opt)
 	ropt := b.renderOptions()
 	if len(loadDiags) > 0 {
 		return Result{Site: s}, b.allProblems(s, ropt, loadDiags)
@@ -121,6 +121,16 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	}
 	b.remember(s, now)
 	return Result{Site: s, Stats: b.engine.Stats()}, nil
+}
+
+// load reads the whole site. The dev server keeps what it parsed for the
+// next build (site.Cache); a build, check or bundle loads once, and keeps
+// no copy of every article.
+func (b *Builder) load(opt site.Options) (*site.Site, diag.Diagnostics) {
+	if !b.cfg.Serve {
+		return site.LoadAll(os.DirFS(b.cfg.Root), opt)
+	}
+	return b.cache.LoadAll(os.DirFS(b.cfg.Root), opt)
 }
 
 // renderOptions are the options of every render of this builder; a site
