@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
@@ -126,10 +128,16 @@ func (x *relatedIndex) related(a *site.Article) []*site.Article {
 	if !ok {
 		self = -1
 	}
+	slugs, ok := x.slugs[a]
+	if !ok {
+		for _, t := range a.Tags {
+			slugs = append(slugs, x.slug.Of(t))
+		}
+	}
 	var lists [][]int
 	seen := map[string]bool{}
-	for _, t := range a.Tags {
-		if slug := x.slug.Of(t); !seen[slug] {
+	for _, slug := range slugs {
+		if !seen[slug] {
 			seen[slug] = true
 			if l := x.bySlug[slug]; len(l) > 0 {
 				lists = append(lists, l)
@@ -199,4 +207,22 @@ type NewsItem struct {
 func (p *Page) Item(a *site.Article, level int) NewsItem {
 	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
 		Badges: p.Badges(a), Date: norsk.Date(a.Date), ISO: a.Date.Format("2006-01-02")}
+}
+
+// allRelated finds the related news of every article, on every core:
+// relatedNews is safe for concurrent use on the articles it was made for
+// (each one's memo slot is its own, and the index is only read).
+func allRelated(relatedNews func(*site.Article) []*site.Article, all []*site.Article) [][]*site.Article {
+	out := make([][]*site.Article, len(all))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for w := range n {
+		wg.Go(func() {
+			for i := w; i < len(all); i += n {
+				out[i] = relatedNews(all[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
