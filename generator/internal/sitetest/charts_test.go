@@ -28,8 +28,8 @@ func TestChartsUseTheStore(t *testing.T) {
 		t.Errorf("not the renderer's finished SVG:\n%s", svgs[0])
 	}
 	entries, err := os.ReadDir(c.store)
-	if err != nil || len(entries) != 1 {
-		t.Errorf("chart store holds %d drawings (%v), want 1", len(entries), err)
+	if err != nil || len(entries) != 2 {
+		t.Errorf("chart store holds %d entries (%v), want 2: the drawing and its finished body", len(entries), err)
 	}
 	if _, ok := c.Specs()["a"]; !ok {
 		t.Error("the spec drawn is not kept")
