@@ -87,16 +87,14 @@ type relatedIndex struct {
 	place  map[*site.Article]int
 	bySlug map[string][]int // places, ascending; a place twice when the article has the tag in two spellings
 	most   int              // the most times one article has one tag (in several spellings)
-	slug   site.Slugs
 }
 
 func newRelatedIndex(all []*site.Article) *relatedIndex {
 	x := &relatedIndex{all: all, slugs: make(map[*site.Article][]string, len(all)),
-		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1, slug: make(site.Slugs)}
+		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
 	for i, b := range all {
-		slugs := make([]string, len(b.Tags))
-		for j, t := range b.Tags {
-			slugs[j] = x.slug.Of(t)
+		slugs := b.TagSlugs()
+		for j := range slugs {
 			l := append(x.bySlug[slugs[j]], i)
 			x.bySlug[slugs[j]] = l
 			n := 1
@@ -128,8 +126,8 @@ func (x *relatedIndex) related(a *site.Article) []*site.Article {
 	}
 	var lists [][]int
 	seen := map[string]bool{}
-	for _, t := range a.Tags {
-		if slug := x.slug.Of(t); !seen[slug] {
+	for _, slug := range a.TagSlugs() {
+		if !seen[slug] {
 			seen[slug] = true
 			if l := x.bySlug[slug]; len(l) > 0 {
 				lists = append(lists, l)

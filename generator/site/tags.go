@@ -56,10 +56,10 @@ func (l *loader) tagNames() map[string]string {
 func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnostics) []Tag {
 	bySlug := map[string]*Tag{}
 	firstSeen := map[string]*Article{}
-	slugs := make(Slugs)
 	for _, a := range oldestFirst(articles) {
-		for _, raw := range a.Tags {
-			slug := slugs.Of(raw)
+		slugs := a.TagSlugs()
+		for i, raw := range a.Tags {
+			slug := slugs[i]
 			t := bySlug[slug]
 			if t == nil {
 				name, configured := names[slug]
@@ -69,7 +69,7 @@ func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnost
 				t = &Tag{Name: name, Slug: slug}
 				bySlug[slug], firstSeen[slug] = t, a
 			}
-			if !strings.EqualFold(raw, t.Name) && ds != nil {
+			if raw != t.Name && !strings.EqualFold(raw, t.Name) && ds != nil {
 				ds.Add(diag.Pos{Path: a.Path, Line: a.TagsLine, Col: 1}, "emnet %q er skrevet %q i %s; skriv det likt overalt, eller gi visningsnavnet i %s",
 					raw, t.Name, firstSeen[slug].Path, TagsFile)
 			}
@@ -80,7 +80,7 @@ func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnost
 		out = append(out, *t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	tagged := taggedNewestFirst(articles, slugs)
+	tagged := taggedNewestFirst(articles)
 	for i := range out {
 		out[i].Articles = tagged[out[i].Slug]
 	}
@@ -99,12 +99,12 @@ func oldestFirst(articles []*Article) []*Article {
 
 // taggedNewestFirst lists, for each tag slug, the articles (newest
 // first) that carry the tag, each once: one pass over the articles.
-func taggedNewestFirst(articles []*Article, slugs Slugs) map[string][]*Article {
+func taggedNewestFirst(articles []*Article) map[string][]*Article {
 	out := map[string][]*Article{}
 	for _, a := range articles {
-		for i, raw := range a.Tags {
-			slug := slugs.Of(raw)
-			if !slices.ContainsFunc(a.Tags[:i], func(t string) bool { return slugs.Of(t) == slug }) {
+		slugs := a.TagSlugs()
+		for i, slug := range slugs {
+			if !slices.Contains(slugs[:i], slug) {
 				out[slug] = append(out[slug], a)
 			}
 		}
@@ -116,8 +116,8 @@ func taggedNewestFirst(articles []*Article, slugs Slugs) map[string][]*Article {
 // order the article gives them, each once.
 func (s *Site) TagsOf(a *Article) []*Tag {
 	var out []*Tag
-	for _, raw := range a.Tags {
-		t := s.tag(Slugify(raw))
+	for _, slug := range a.TagSlugs() {
+		t := s.tag(slug)
 		if t != nil && !containsTag(out, t) {
 			out = append(out, t)
 		}

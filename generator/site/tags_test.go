@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"alisnord/generator/diag"
 )
 
 const (
@@ -56,6 +58,38 @@ func TestTagNames(t *testing.T) {
 			}
 			if strings.Join(names, ",") != strings.Join(tc.wantNames, ",") {
 				t.Errorf("tags %v, want %v", names, tc.wantNames)
+			}
+		})
+	}
+}
+
+// TestTagSlugs checks that the slugs made when a file is parsed are each
+// tag's Slugify, in order, and that an article made by hand, or whose
+// tags changed since, gets them made again.
+func TestTagSlugs(t *testing.T) {
+	src := "+++\ntitle = \"T\"\ndate = 2024-01-02\ntags = [\"Bodø\", \"ALIS stillinger\", \"bodø\"]\n+++\nTekst.\n"
+	var ds diag.Diagnostics
+	parsed := parseArticle("content/nyheter/t.md", []byte(src), true, &ds)
+	if parsed == nil || len(ds) > 0 {
+		t.Fatalf("parse: %v", ds)
+	}
+	edited, same := *parsed, *parsed
+	edited.Tags = []string{"Tromsø"}
+	same.Tags = []string{"Tromsø", "Alta", "Bodø"}
+	for _, tc := range []struct {
+		name string
+		a    *Article
+		want string
+	}{
+		{"parsed", parsed, "bodo alis-stillinger bodo"},
+		{"by hand", &Article{Meta: Meta{Tags: []string{"Næring", "Helse Nord"}}}, "naering helse-nord"},
+		{"tags changed", &edited, "tromso"},
+		{"as many other tags", &same, "tromso alta bodo"},
+		{"no tags", &Article{}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(tc.a.TagSlugs(), " "); got != tc.want {
+				t.Errorf("TagSlugs() = %q, want %q", got, tc.want)
 			}
 		})
 	}
