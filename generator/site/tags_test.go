@@ -94,3 +94,29 @@ func TestTagSlugs(t *testing.T) {
 		})
 	}
 }
+
+// TestCollectTagsOrder checks that each tag lists its articles newest
+// first and each once, though an article writes the tag twice, and is
+// named by the oldest article's spelling.
+func TestCollectTagsOrder(t *testing.T) {
+	art := func(path string, tags ...string) *Article {
+		return &Article{Meta: Meta{Path: path, Tags: tags}}
+	}
+	n3, n2, n1 := art("n3", "Bodø", "helse"), art("n2", "bodø", "Bodø"), art("n1", "helse")
+	var ds diag.Diagnostics
+	tags := collectTags([]*Article{n3, n2, n1}, map[string]string{}, &ds)
+	if len(ds) > 0 {
+		t.Fatalf("problems: %v", ds)
+	}
+	var got []string
+	for _, tag := range tags {
+		var paths []string
+		for _, a := range tag.Articles {
+			paths = append(paths, a.Path)
+		}
+		got = append(got, tag.Slug+"="+tag.Name+":"+strings.Join(paths, ","))
+	}
+	if want := "bodo=bodø:n3,n2 helse=helse:n3,n1"; strings.Join(got, " ") != want {
+		t.Errorf("tags = %q, want %q", strings.Join(got, " "), want)
+	}
+}
