@@ -77,21 +77,19 @@ func related(all []*site.Article, a *site.Article) []*site.Article {
 }
 
 // relatedIndex holds what related needs of every article, computed once
-// per build: each article's tags as slugs, its place among the news, and
-// the news under each slug. Walking the lists of an article's tags
+// per build: each article's place among the news, and the news under
+// each of the tags' slugs. Walking the lists of an article's tags
 // together, newest first, finds its related news without a pass over the
 // whole archive, and usually stops long before their ends.
 type relatedIndex struct {
 	all    []*site.Article // newest first
-	slugs  map[*site.Article][]string
 	place  map[*site.Article]int
 	bySlug map[string][]int // places, ascending; a place twice when the article has the tag in two spellings
 	most   int              // the most times one article has one tag (in several spellings)
 }
 
 func newRelatedIndex(all []*site.Article) *relatedIndex {
-	x := &relatedIndex{all: all, slugs: make(map[*site.Article][]string, len(all)),
-		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
+	x := &relatedIndex{all: all, place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
 	for i, b := range all {
 		slugs := b.TagSlugs()
 		for j := range slugs {
@@ -103,7 +101,7 @@ func newRelatedIndex(all []*site.Article) *relatedIndex {
 			}
 			x.most = max(x.most, n)
 		}
-		x.slugs[b], x.place[b] = slugs, i
+		x.place[b] = i
 	}
 	return x
 }

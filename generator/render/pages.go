@@ -31,11 +31,11 @@ func (r *renderer) pages() []*Page {
 	}
 	out = append(out, archive...)
 	relatedNews := r.memo.relatedNews(s.Articles)
-	for _, a := range s.Articles {
+	for i, a := range s.Articles {
 		p := add(newPage(r, KindArticle, a.URL(), a.Title))
 		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
 		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
-		p.Related = relatedNews(a)
+		p.Related = relatedNews(i)
 	}
 	tags := add(newPage(r, KindTags, "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
