@@ -3,9 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"sort"
-	"strings"
 
 	"alisnord/generator/diag"
 	"alisnord/generator/output"
@@ -24,7 +22,7 @@ type lastBuild struct {
 }
 
 func (e *Engine) keep(r *renderer, pages []*Page, files []output.File) {
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	l := &lastBuild{r: r, pages: pages, files: files,
 		byArticle: make(map[*site.Article]int, len(pages)), exists: make(map[string]bool, len(files))}
 	for i, p := range pages {
