@@ -79,26 +79,22 @@ func related(all []*site.Article, a *site.Article) []*site.Article {
 }
 
 // relatedIndex holds what related needs of every article, computed once
-// per build: each article's tags as slugs, its place among the news, and
-// the news under each slug. Walking the lists of an article's tags
+// per build: each article's place among the news, and the news under
+// each of the tags' slugs. Walking the lists of an article's tags
 // together, newest first, finds its related news without a pass over the
 // whole archive, and usually stops long before their ends.
 type relatedIndex struct {
 	all    []*site.Article // newest first
-	slugs  map[*site.Article][]string
 	place  map[*site.Article]int
 	bySlug map[string][]int // places, ascending; a place twice when the article has the tag in two spellings
 	most   int              // the most times one article has one tag (in several spellings)
-	slug   site.Slugs
 }
 
 func newRelatedIndex(all []*site.Article) *relatedIndex {
-	x := &relatedIndex{all: all, slugs: make(map[*site.Article][]string, len(all)),
-		place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1, slug: make(site.Slugs)}
+	x := &relatedIndex{all: all, place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
 	for i, b := range all {
-		slugs := make([]string, len(b.Tags))
-		for j, t := range b.Tags {
-			slugs[j] = x.slug.Of(t)
+		slugs := b.TagSlugs()
+		for j := range slugs {
 			l := append(x.bySlug[slugs[j]], i)
 			x.bySlug[slugs[j]] = l
 			n := 1
@@ -107,7 +103,7 @@ func newRelatedIndex(all []*site.Article) *relatedIndex {
 			}
 			x.most = max(x.most, n)
 		}
-		x.slugs[b], x.place[b] = slugs, i
+		x.place[b] = i
 	}
 	return x
 }
@@ -128,15 +124,9 @@ func (x *relatedIndex) related(a *site.Article) []*site.Article {
 	if !ok {
 		self = -1
 	}
-	slugs, ok := x.slugs[a]
-	if !ok {
-		for _, t := range a.Tags {
-			slugs = append(slugs, x.slug.Of(t))
-		}
-	}
 	var lists [][]int
 	seen := map[string]bool{}
-	for _, slug := range slugs {
+	for _, slug := range a.TagSlugs() {
 		if !seen[slug] {
 			seen[slug] = true
 			if l := x.bySlug[slug]; len(l) > 0 {
@@ -210,16 +200,16 @@ func (p *Page) Item(a *site.Article, level int) NewsItem {
 }
 
 // allRelated finds the related news of every article, on every core:
-// relatedNews is safe for concurrent use on the articles it was made for
-// (each one's memo slot is its own, and the index is only read).
-func allRelated(relatedNews func(*site.Article) []*site.Article, all []*site.Article) [][]*site.Article {
+// relatedNews is safe for concurrent use (each article's memo slot is its
+// own, the index is made once and then only read).
+func allRelated(relatedNews func(i int) []*site.Article, all []*site.Article) [][]*site.Article {
 	out := make([][]*site.Article, len(all))
 	var wg sync.WaitGroup
 	n := runtime.GOMAXPROCS(0)
 	for w := range n {
 		wg.Go(func() {
 			for i := w; i < len(all); i += n {
-				out[i] = relatedNews(all[i])
+				out[i] = relatedNews(i)
 			}
 		})
 	}

@@ -54,6 +54,7 @@ type Engine struct {
 	chartedNow   map[*byte][]string      // this build's, while the views are built
 	photoRefs    map[*byte]articlePhotos // the last build's articles' photos, likewise
 	photoRefsNow map[*byte]articlePhotos
+	photoMemo    *photoMemo
 	cardKey      string // the share card's text, and the card
 	cardData     []byte
 	last         *lastBuild // for Refresh; nil after a failed build

@@ -4,8 +4,11 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"unique"
+
+	"golang.org/x/sync/errgroup"
 
 	"alisnord/generator/diag"
 	"alisnord/generator/site"
@@ -35,7 +38,8 @@ func templatesKey(seed maphash.Seed, root fs.FS) (uint64, error) {
 }
 
 // keys returns each page's key, or nil when the engine forgets its pages
-// and so has nothing to compare them with.
+// and so has nothing to compare them with. The pages' keys are hashed on
+// every core: a dev server's edit hashes all of them.
 func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 	if e.memory != Remember {
 		return nil
@@ -58,42 +62,64 @@ func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
 	}
 	e.known = known
 	allKey := all.sum()
-	tags := map[*site.Tag]uint64{}
+	tags := make(map[*site.Tag]uint64, len(s.Tags))
+	for i := range s.Tags {
+		tags[&s.Tags[i]] = tagKey(e.seed, &s.Tags[i])
+	}
 	keys := make([]uint64, len(pages))
-	for i, p := range pages {
-		f.h.Reset()
-		f.num(global)
-		f.pageIdentity(p)
-		switch {
-		case p.Kind.ShowsArticle():
-			a := p.Article
-			f.num(meta[a], body[a], meta[a.Prev], meta[a.Next], uint64(len(p.Related)))
-			for _, b := range p.Related {
-				f.num(meta[b])
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const chunk = 1024 // pages per goroutine
+	for lo := 0; lo < len(pages); lo += chunk {
+		g.Go(func() error {
+			var f fingerprint
+			f.h.SetSeed(e.seed)
+			for i := lo; i < min(lo+chunk, len(pages)); i++ {
+				keys[i] = f.pageKey(pages[i], global, allKey, meta, body, tags)
 			}
-		case p.Kind == KindArchive && p.Year != nil:
-			for _, m := range p.Year.Months {
-				f.str(m.Name)
-				for _, a := range m.Articles {
-					f.num(meta[a])
-				}
-			}
-		case p.Kind == KindNews:
-			for _, a := range p.Articles {
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return keys
+}
+
+// pageKey is the key of page p; global stands for the data and templates,
+// allKey for every article's meta, and meta, body and tags for each
+// article's and tag's own.
+func (f *fingerprint) pageKey(p *Page, global, allKey uint64, meta, body map[*site.Article]uint64, tags map[*site.Tag]uint64) uint64 {
+	f.h.Reset()
+	f.num(global)
+	f.pageIdentity(p)
+	switch {
+	case p.Kind.ShowsArticle():
+		a := p.Article
+		f.num(meta[a], body[a], meta[a.Prev], meta[a.Next], uint64(len(p.Related)))
+		for _, b := range p.Related {
+			f.num(meta[b])
+		}
+	case p.Kind == KindArchive && p.Year != nil:
+		for _, m := range p.Year.Months {
+			f.str(m.Name)
+			for _, a := range m.Articles {
 				f.num(meta[a])
 			}
-			if p.Tag != nil {
-				if _, ok := tags[p.Tag]; !ok {
-					tags[p.Tag] = tagKey(e.seed, p.Tag)
-				}
-				f.num(tags[p.Tag])
-			}
-		default:
-			f.num(allKey)
 		}
-		keys[i] = f.sum()
+	case p.Kind == KindNews:
+		for _, a := range p.Articles {
+			f.num(meta[a])
+		}
+		if p.Tag != nil {
+			k, ok := tags[p.Tag]
+			if !ok {
+				k = tagKey(f.h.Seed(), p.Tag)
+			}
+			f.num(k)
+		}
+	default:
+		f.num(allKey)
 	}
-	return keys
+	return f.sum()
 }
 
 // articleKeys are the hashes of an article's Meta and of its body.

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark"
 
 	"alisnord/generator/photo"
@@ -35,30 +37,31 @@ type relatedMemo struct {
 	found  []bool
 }
 
-// relatedNews returns related for the news all, newest first. A
-// remembering engine keeps what it found while no article's place or tags
-// change: an edit of a title or a text keeps every list.
-func (e *Engine) relatedNews(all []*site.Article) func(*site.Article) []*site.Article {
-	x := newRelatedIndex(all)
+// relatedNews returns related for the news all, newest first, by an
+// article's place in all. A remembering engine keeps what it found while
+// no article's place or tags change: an edit of a title or a text keeps
+// every list, and builds no index.
+func (e *Engine) relatedNews(all []*site.Article) func(i int) []*site.Article {
 	if e.memory != Remember {
-		return x.related
+		x := newRelatedIndex(all)
+		return func(i int) []*site.Article { return x.related(all[i]) }
 	}
 	f := newFingerprint(e.seed)
 	for _, a := range all {
-		f.num(uint64(len(x.slugs[a])))
-		f.str(x.slugs[a]...)
+		slugs := a.TagSlugs()
+		f.num(uint64(len(slugs)))
+		f.str(slugs...)
 	}
 	if m := e.related; m == nil || m.key != f.sum() || len(m.found) != len(all) {
 		e.related = &relatedMemo{key: f.sum(), places: make([][]int, len(all)), found: make([]bool, len(all))}
 	}
 	m := e.related
-	return func(a *site.Article) []*site.Article {
-		i, ok := x.place[a]
-		if !ok {
-			return x.related(a)
-		}
+	var x *relatedIndex // made at the first article not found before
+	var once sync.Once
+	return func(i int) []*site.Article {
 		if !m.found[i] {
-			for _, b := range x.related(a) {
+			once.Do(func() { x = newRelatedIndex(all) })
+			for _, b := range x.related(all[i]) {
 				m.places[i] = append(m.places[i], x.place[b])
 			}
 			m.found[i] = true

@@ -62,15 +62,17 @@ func (r *renderer) preparePhotos() diag.Diagnostics {
 	sort.Strings(paths)
 	done := make([]*photo.Photo, len(paths))
 	errs := make([]error, len(paths))
+	memo := r.memo.processedPhotos()
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
 		g.Go(func() error {
-			done[i], errs[i] = r.processPhoto(p)
+			done[i], errs[i] = r.processPhoto(p, memo)
 			return nil
 		})
 	}
 	_ = g.Wait()
+	memo.done()
 	set := &photoSet{byPath: map[string]*placedPhoto{}}
 	for i, p := range paths {
 		if errs[i] != nil {
@@ -90,8 +92,9 @@ func (r *renderer) preparePhotos() diag.Diagnostics {
 	return ds
 }
 
-// processPhoto reads one source file and processes it.
-func (r *renderer) processPhoto(p string) (*photo.Photo, error) {
+// processPhoto reads one source file and processes it, or takes it from
+// memo when the file is as the last build read it.
+func (r *renderer) processPhoto(p string, memo *photoMemo) (*photo.Photo, error) {
 	if st, err := fs.Stat(r.opt.Root, p); err == nil && st.Size() > photo.MaxBytes {
 		return nil, fmt.Errorf("bildet er %.1f MB; største tillatte er %d MB", float64(st.Size())/(1<<20), photo.MaxBytes>>20)
 	}
@@ -102,7 +105,7 @@ func (r *renderer) processPhoto(p string) (*photo.Photo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kan ikke lese bildet: %v", err)
 	}
-	return photo.Process(src, r.opt.Photos)
+	return memo.process(p, src, r.opt.Photos)
 }
 
 // photoStem is the slug of a source file's name, without extension.

@@ -10,15 +10,15 @@ import (
 )
 
 // build runs the pipeline after the changes in b and returns every file
-// of the site. The engine remembers its pages, so the files it hands over
-// are never changed again and are kept without a copy.
+// of the site, in no order. The engine remembers its pages, so the files
+// it hands over are never changed again and are kept without a copy.
 func (s *Server) build(b batch) ([]output.File, pipeline.Result, error) {
 	m := render.Collector{Borrow: true}
 	res, err := s.builder.Build(pipeline.Changes{All: b.all, Paths: b.paths}, &m)
 	if err != nil {
 		return nil, res, err // what reached the sink is not a site
 	}
-	return m.Files(), res, nil
+	return m.Unsorted(), res, nil
 }
 
 // change is what a new build means for the browsers.

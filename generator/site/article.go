@@ -23,6 +23,9 @@ type Article struct {
 	Expired bool // expired before the build's clock: shown only with -expired
 
 	Prev, Next *Article // older and newer neighbour among published news
+
+	tagSlugs []string // Slugify of each of Tags, made when the file is parsed
+	slugged  []string // the Tags they were made from
 }
 
 // Meta is everything an article's file says but its Markdown body: its
@@ -137,8 +140,9 @@ func parseArticle(file string, src []byte, news bool, ds *diag.Diagnostics) *Art
 	a.Slug = ArticleSlug(file)
 	a.dates(fm, ix, ds)
 	a.TagsLine = ix.at("tags").Line
-	for i, t := range fm.Tags {
-		if Slugify(t) == "" {
+	a.tagSlugs, a.slugged = slugsOf(a.Tags), a.Tags
+	for i, slug := range a.tagSlugs {
+		if slug == "" {
 			ds.Add(ix.at("tags"), "tag nummer %d er tom", i+1)
 		}
 	}
@@ -178,19 +182,26 @@ func ArticleSlug(file string) string {
 	return strings.Join(append(parts, Slugify(name)), "/")
 }
 
-// Slugs is Slugify for one pass over many articles, whose tags repeat:
-// each name is made a slug once. The zero value is not ready; make one
-// with make(Slugs).
-type Slugs map[string]string
-
-// Of returns Slugify(name).
-func (m Slugs) Of(name string) string {
-	slug, ok := m[name]
-	if !ok {
-		slug = Slugify(name)
-		m[name] = slug
+// TagSlugs returns the slug of each of a's tags, in the order of Tags.
+// They are made once, when the file is parsed, for every load, tag list
+// and related-news index asks for them again; an article made otherwise,
+// or given other Tags since, has them made on each call.
+func (a *Article) TagSlugs() []string {
+	if len(a.Tags) == 0 || len(a.slugged) == len(a.Tags) && &a.slugged[0] == &a.Tags[0] {
+		return a.tagSlugs
 	}
-	return slug
+	return slugsOf(a.Tags)
+}
+
+func slugsOf(names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = Slugify(n)
+	}
+	return out
 }
 
 // Slugify turns a Norwegian name into a URL-safe slug: lower case a–z, 0–9

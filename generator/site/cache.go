@@ -21,6 +21,9 @@ type Cache struct {
 	dirs      map[string][]fs.DirEntry  // folder listings, by path
 	forgotten map[string]bool           // paths forgotten since the last load
 	gen       int                       // the current load, to drop files no longer there
+	// walked is what the last walk of content/ found, while every folder
+	// listing it read is still the cache's: nil once one is dropped.
+	walked []string
 }
 
 // cachedArticle is one parsed file and the problems parsing it found. a is
@@ -47,11 +50,20 @@ func (c *Cache) Forget(path string) {
 			delete(c.articles, p)
 		}
 	}
-	delete(c.dirs, path)
+	c.dropListing(path)
 	for p := range c.dirs {
 		if strings.HasPrefix(p, prefix) {
-			delete(c.dirs, p)
+			c.dropListing(p)
 		}
+	}
+}
+
+// dropListing forgets the listing of the folder dir, and with it the
+// walk of content/ that read it.
+func (c *Cache) dropListing(dir string) {
+	if _, ok := c.dirs[dir]; ok {
+		delete(c.dirs, dir)
+		c.walked = nil
 	}
 }
 
@@ -60,6 +72,7 @@ func (c *Cache) Clear() {
 	clear(c.articles)
 	clear(c.dirs)
 	clear(c.forgotten)
+	c.walked = nil
 }
 
 // Len is the number of files the cache holds.
@@ -101,7 +114,7 @@ func (c *Cache) checkListings(fsys fs.FS) {
 		fi, err := fs.Stat(fsys, p)
 		exists := err == nil
 		if !errors.Is(err, fs.ErrNotExist) && err != nil || listed != exists || listed && entries[i].IsDir() != fi.IsDir() {
-			delete(c.dirs, dir)
+			c.dropListing(dir)
 		}
 	}
 	clear(c.forgotten)

@@ -3,7 +3,7 @@ package site
 import (
 	"io/fs"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -211,14 +211,13 @@ func (s *Site) publish(all []*Article, opt Options) {
 			s.Pages = append(s.Pages, a)
 		}
 	}
-	sort.SliceStable(s.Articles, func(i, j int) bool {
-		a, b := s.Articles[i], s.Articles[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c // newest first
 		}
-		return a.Slug < b.Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
-	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].Slug < s.Pages[j].Slug })
+	slices.SortStableFunc(s.Pages, func(a, b *Article) int { return strings.Compare(a.Slug, b.Slug) })
 	for i, a := range s.Articles {
 		if i > 0 {
 			a.Next = s.Articles[i-1]

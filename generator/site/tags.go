@@ -52,38 +52,43 @@ func (l *loader) tagNames() map[string]string {
 // collectTags gathers the tags of the published articles under one
 // display name each: the name in data/tags.toml, else the first spelling
 // met, in lower case. A spelling that differs from that name in more than
-// case («Bodo» beside «bodø») is reported at the article's tags.
+// case («Bodo» beside «bodø») is reported at the article's tags. Each
+// tag lists its articles newest first, each once; one pass over the
+// articles finds both.
 func collectTags(articles []*Article, names map[string]string, ds *diag.Diagnostics) []Tag {
-	bySlug := map[string]*Tag{}
-	firstSeen := map[string]*Article{}
-	slugs := make(Slugs)
+	type entry struct {
+		Tag
+		first *Article // the oldest article with the tag, which named it
+	}
+	bySlug := map[string]*entry{}
 	for _, a := range oldestFirst(articles) {
-		for _, raw := range a.Tags {
-			slug := slugs.Of(raw)
+		slugs := a.TagSlugs()
+		for i, raw := range a.Tags {
+			slug := slugs[i]
 			t := bySlug[slug]
 			if t == nil {
 				name, configured := names[slug]
 				if !configured {
 					name = strings.ToLower(raw)
 				}
-				t = &Tag{Name: name, Slug: slug}
-				bySlug[slug], firstSeen[slug] = t, a
+				t = &entry{Tag: Tag{Name: name, Slug: slug}, first: a}
+				bySlug[slug] = t
 			}
-			if !strings.EqualFold(raw, t.Name) && ds != nil {
+			if raw != t.Name && !strings.EqualFold(raw, t.Name) && ds != nil {
 				ds.Add(diag.Pos{Path: a.Path, Line: a.TagsLine, Col: 1}, "emnet %q er skrevet %q i %s; skriv det likt overalt, eller gi visningsnavnet i %s",
-					raw, t.Name, firstSeen[slug].Path, TagsFile)
+					raw, t.Name, t.first.Path, TagsFile)
+			}
+			if !slices.Contains(slugs[:i], slug) {
+				t.Articles = append(t.Articles, a)
 			}
 		}
 	}
 	out := make([]Tag, 0, len(bySlug))
 	for _, t := range bySlug {
-		out = append(out, *t)
+		slices.Reverse(t.Articles) // newest first
+		out = append(out, t.Tag)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	tagged := taggedNewestFirst(articles, slugs)
-	for i := range out {
-		out[i].Articles = tagged[out[i].Slug]
-	}
 	return out
 }
 
@@ -97,27 +102,12 @@ func oldestFirst(articles []*Article) []*Article {
 	return out
 }
 
-// taggedNewestFirst lists, for each tag slug, the articles (newest
-// first) that carry the tag, each once: one pass over the articles.
-func taggedNewestFirst(articles []*Article, slugs Slugs) map[string][]*Article {
-	out := map[string][]*Article{}
-	for _, a := range articles {
-		for i, raw := range a.Tags {
-			slug := slugs.Of(raw)
-			if !slices.ContainsFunc(a.Tags[:i], func(t string) bool { return slugs.Of(t) == slug }) {
-				out[slug] = append(out[slug], a)
-			}
-		}
-	}
-	return out
-}
-
 // TagsOf returns the tags of article a under their display names, in the
 // order the article gives them, each once.
 func (s *Site) TagsOf(a *Article) []*Tag {
 	var out []*Tag
-	for _, raw := range a.Tags {
-		t := s.tag(Slugify(raw))
+	for _, slug := range a.TagSlugs() {
+		t := s.tag(slug)
 		if t != nil && !containsTag(out, t) {
 			out = append(out, t)
 		}

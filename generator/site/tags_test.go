@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"alisnord/generator/diag"
 )
 
 const (
@@ -58,5 +60,63 @@ func TestTagNames(t *testing.T) {
 				t.Errorf("tags %v, want %v", names, tc.wantNames)
 			}
 		})
+	}
+}
+
+// TestTagSlugs checks that the slugs made when a file is parsed are each
+// tag's Slugify, in order, and that an article made by hand, or whose
+// tags changed since, gets them made again.
+func TestTagSlugs(t *testing.T) {
+	src := "+++\ntitle = \"T\"\ndate = 2024-01-02\ntags = [\"Bodø\", \"ALIS stillinger\", \"bodø\"]\n+++\nTekst.\n"
+	var ds diag.Diagnostics
+	parsed := parseArticle("content/nyheter/t.md", []byte(src), true, &ds)
+	if parsed == nil || len(ds) > 0 {
+		t.Fatalf("parse: %v", ds)
+	}
+	edited, same := *parsed, *parsed
+	edited.Tags = []string{"Tromsø"}
+	same.Tags = []string{"Tromsø", "Alta", "Bodø"}
+	for _, tc := range []struct {
+		name string
+		a    *Article
+		want string
+	}{
+		{"parsed", parsed, "bodo alis-stillinger bodo"},
+		{"by hand", &Article{Meta: Meta{Tags: []string{"Næring", "Helse Nord"}}}, "naering helse-nord"},
+		{"tags changed", &edited, "tromso"},
+		{"as many other tags", &same, "tromso alta bodo"},
+		{"no tags", &Article{}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(tc.a.TagSlugs(), " "); got != tc.want {
+				t.Errorf("TagSlugs() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCollectTagsOrder checks that each tag lists its articles newest
+// first and each once, though an article writes the tag twice, and is
+// named by the oldest article's spelling.
+func TestCollectTagsOrder(t *testing.T) {
+	art := func(path string, tags ...string) *Article {
+		return &Article{Meta: Meta{Path: path, Tags: tags}}
+	}
+	n3, n2, n1 := art("n3", "Bodø", "helse"), art("n2", "bodø", "Bodø"), art("n1", "helse")
+	var ds diag.Diagnostics
+	tags := collectTags([]*Article{n3, n2, n1}, map[string]string{}, &ds)
+	if len(ds) > 0 {
+		t.Fatalf("problems: %v", ds)
+	}
+	var got []string
+	for _, tag := range tags {
+		var paths []string
+		for _, a := range tag.Articles {
+			paths = append(paths, a.Path)
+		}
+		got = append(got, tag.Slug+"="+tag.Name+":"+strings.Join(paths, ","))
+	}
+	if want := "bodo=bodø:n3,n2 helse=helse:n3,n1"; strings.Join(got, " ") != want {
+		t.Errorf("tags = %q, want %q", strings.Join(got, " "), want)
 	}
 }

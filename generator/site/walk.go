@@ -29,8 +29,23 @@ var markdownExts = []string{".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".m
 // or reported with the reason it is not built. The walk reads folder
 // listings only: a DirEntry's type comes from the listing (lstat), so a
 // symbolic link is seen as a link and never followed.
+//
+// Through a cache, a walk that reported nothing is kept while every
+// listing it read is kept: the same listings give the same files.
 func (l *loader) contentFiles() []string {
-	var paths []string
+	if l.cache != nil && l.cache.walked != nil {
+		return l.cache.walked
+	}
+	ds := len(*l.ds)
+	paths := l.walkContent()
+	if l.cache != nil && len(*l.ds) == ds {
+		l.cache.walked = paths
+	}
+	return paths
+}
+
+func (l *loader) walkContent() []string {
+	paths := []string{}
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.ds.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "kan ikke lese mappen: %s", fsErr(err))
