@@ -131,13 +131,23 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	}
 	pages := r.pages()
 	ds := r.preparePhotos()
-	assets = append(assets, r.photos.files...)
-	paths := outputPaths(pages, r.extraPaths(), assets)
+	photos := r.photos.files
+	paths := outputPaths(pages, r.extraPaths(), append(assets[:len(assets):len(assets)], photos...))
 	checkCollisions(paths, pages, &ds)
 	if err := sink.Prepare(paths); err != nil {
 		return err
 	}
 	rec := &recorder{sink: sink, keep: e.memory == Remember}
+	// The processed photos go out first, so that an engine that forgets
+	// can let their bytes go before the pages render.
+	for _, f := range photos {
+		if err := rec.Write(f); err != nil {
+			return err
+		}
+	}
+	if e.memory == Forget {
+		r.photos.release()
+	}
 	pageDiags, err := e.renderPages(r, pages, e.keys(s, pages, global^r.photos.key()), paths, rec.Write)
 	<-r.svgDone
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -139,4 +140,19 @@ func (ps *photoSet) key() uint64 {
 		h.Write([]byte(p + "\x00" + ps.byPath[p].Key + "\x00"))
 	}
 	return h.Sum64()
+}
+
+// release lets the bytes of the photos' variants go once they are
+// written: pages need only their names and sizes. The photos are copied,
+// not changed, since a memo may share them.
+func (ps *photoSet) release() {
+	ps.files = nil
+	for p, pp := range ps.byPath {
+		ph := *pp.Photo
+		ph.Variants = slices.Clone(ph.Variants)
+		for i := range ph.Variants {
+			ph.Variants[i].Data = nil
+		}
+		ps.byPath[p] = &placedPhoto{Photo: &ph, stem: pp.stem}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"alisnord/generator/output"
+	"alisnord/generator/photo"
 	"alisnord/generator/photo/phototest"
 )
 
@@ -247,4 +248,29 @@ func pngHeader(w, h int) []byte {
 	out := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
 	out = append(out, ihdr...)
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
+}
+
+// TestPhotoSetRelease: once written, a forgetting build's photos keep
+// their names and sizes but not their bytes, and the photos a memo may
+// share are left as they were.
+func TestPhotoSetRelease(t *testing.T) {
+	shared := &photo.Photo{Width: 800, Height: 600, Key: "abc", Variants: []photo.Variant{
+		{Width: 400, Height: 300, Format: "webp", Data: []byte("w")},
+		{Width: 800, Height: 600, Format: "jpeg", Data: []byte("j")},
+	}}
+	ps := &photoSet{byPath: map[string]*placedPhoto{"content/a.jpg": {Photo: shared, stem: "bilder/a-abc"}},
+		files: []output.File{{Path: "bilder/a-abc-400.webp", Data: []byte("w")}}}
+	ps.release()
+	pp := ps.byPath["content/a.jpg"]
+	if ps.files != nil || pp.stem != "bilder/a-abc" || pp.Width != 800 || len(pp.Variants) != 2 {
+		t.Fatalf("release lost more than the bytes: %+v, %d files", pp, len(ps.files))
+	}
+	for i, v := range pp.Variants {
+		if v.Data != nil || v.Width != shared.Variants[i].Width || v.Format != shared.Variants[i].Format {
+			t.Errorf("variant %d after release: %+v", i, v)
+		}
+		if shared.Variants[i].Data == nil {
+			t.Errorf("variant %d of the shared photo lost its bytes", i)
+		}
+	}
 }
