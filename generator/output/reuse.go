@@ -41,13 +41,8 @@ func (s *Staging) link(f File, dst string) bool {
 		return false
 	}
 	live := filepath.Join(s.dir, filepath.FromSlash(f.Path))
-	r, err := os.Open(live)
-	if err != nil {
-		return false
-	}
-	defer r.Close()
-	fi, err := r.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Data)) || !sameBytes(r, f.Data) {
+	fi, same := holds(live, f.Data)
+	if !same {
 		return false
 	}
 	if err := os.Link(live, dst); err != nil {
@@ -64,6 +59,22 @@ func (s *Staging) link(f File, dst string) bool {
 		return false
 	}
 	return true
+}
+
+// holds reports whether file p is a regular file holding exactly data,
+// comparing the bytes (a size that differs needs no read), and gives the
+// file it compared.
+func holds(p string, data []byte) (os.FileInfo, bool) {
+	r, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer r.Close()
+	fi, err := r.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) || !sameBytes(r, data) {
+		return nil, false
+	}
+	return fi, true
 }
 
 // sameBytes reports whether r holds exactly data.
