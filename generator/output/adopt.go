@@ -15,7 +15,8 @@ import (
 // comes after the last Write: what an adopted spare holds that the build
 // did not write is removed first, so fn sees what a fresh build holds. fn
 // must only add files: one already written may be a hard link to the live
-// site's copy (see reuse.go), and changing it would change the live site.
+// site's copy (see reuse.go and spare.go), and changing it would change
+// the live site.
 func (s *Staging) Adopt(fn func(dir string) error) error {
 	if err := s.settle(); err != nil {
 		return err

@@ -8,11 +8,13 @@ import (
 	"sync"
 )
 
-// A rebuild mostly writes the bytes the last build wrote. Such a file is
-// hard-linked from the live site into the staging folder instead of
-// written again: no data is written or flushed, and deleting the old tree
-// after the swap frees no blocks for it, which on a disk with discards
-// costs as much as the rest of the build (see BenchmarkRebuild).
+// A rebuild mostly writes the bytes the last build wrote. Where there is
+// no spare to build in (see spare.go), such a file is hard-linked from the
+// live site into the staging folder instead of written again: no data is
+// written or flushed, and deleting the old tree after the swap frees no
+// blocks for it, which on a disk with discards costs as much as the rest
+// of the build. Against writing every file it halves such a rebuild (see
+// BenchmarkRebuild, nospare and nospare-nolinks), so it stays.
 //
 // A linked file is shared with the live site, so it is never written in
 // place: Write removes it first (see Staging.write). Only files the last
