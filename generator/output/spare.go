@@ -87,9 +87,9 @@ func readSpare(dir string) (*spareTree, error) {
 
 // adoptSpare makes the spare beside the output folder the staging folder,
 // renaming it to the name of the empty one Begin made, when readSpare
-// accepts it; a
-// spare it refuses is removed. It reports whether it adopted one; an error
-// means the staging folder holds part of a spare and must not be used.
+// accepts it; a spare it refuses is removed. It reports whether it
+// adopted one; after an error Begin fails and Abort removes the staging
+// folder, whatever of the spare it holds.
 func (s *Staging) adoptSpare() (bool, error) {
 	spare := spareName(s.dir)
 	if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) {
@@ -117,7 +117,8 @@ func (s *Staging) adoptSpare() (bool, error) {
 	return true, nil
 }
 
-// claim takes path p out of the spare, so prune leaves it alone, and reports whether the spare had a file or a folder there.
+// claim takes path p out of the spare, so prune leaves it alone, and
+// reports whether the spare had a file or a folder there.
 func (s *Staging) claim(p string) (file, folder bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
