@@ -120,4 +120,4 @@ $(ECHARTS): generator/chart/fetch-echarts.sh
 	bash generator/chart/fetch-echarts.sh .cache/echarts
 
 clean:
-	rm -rf public .cache $(QUALITY)/node_modules $(SEARCH)/node_modules
+	rm -rf public .public.spare .cache $(QUALITY)/node_modules $(SEARCH)/node_modules

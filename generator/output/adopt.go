@@ -11,10 +11,19 @@ import (
 // gets the staging folder, and every regular file it leaves there is
 // listed in the manifest with the files written through Write, so the
 // next build may replace them. A symlink or other special file is
-// refused, since the next build would refuse the folder for it. fn must
-// only add files: one already written may be a hard link to the live
-// site's copy (see reuse.go), and changing it would change the live site.
+// refused, since the next build would refuse the folder for it. Adopt
+// comes after the last Write: what an adopted spare holds that the build
+// did not write is removed first, so fn sees what a fresh build holds. fn
+// must only add files: one already written may be a hard link to the live
+// site's copy (see reuse.go and spare.go), and changing it would change
+// the live site.
 func (s *Staging) Adopt(fn func(dir string) error) error {
+	if err := s.settle(); err != nil {
+		return err
+	}
+	if err := s.prune(); err != nil {
+		return err
+	}
 	if err := fn(s.tmp); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package output
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,8 +10,9 @@ import (
 // Commit writes the manifest, makes the build durable and puts it in the
 // place of the output folder in one step (see replace): readers see the
 // whole old site or the whole new one, never neither. The old site is
-// deleted afterwards; when that fails the new site is published all the
-// same, Commit returns nil and Warning says what is left.
+// then kept as the next build's spare (see spare.go), or deleted where it
+// cannot be; when that fails too the new site is published all the same,
+// Commit returns nil and Warning says what is left.
 func (s *Staging) Commit() error {
 	defer s.unlock()
 	if err := s.seal(); err != nil {
@@ -30,8 +30,8 @@ func (s *Staging) Commit() error {
 		warnings = append(warnings, err)
 	}
 	if old != "" {
-		if err := s.remove(old); err != nil {
-			warnings = append(warnings, fmt.Errorf("det gamle bygget i %s ble ikke slettet (neste bygg prøver igjen): %w", old, err))
+		if err := s.keepSpare(old); err != nil {
+			warnings = append(warnings, err)
 		}
 	}
 	s.warning = errors.Join(warnings...)
@@ -42,9 +42,17 @@ func (s *Staging) Commit() error {
 // in place, but the old one was not deleted or the swap not synced.
 func (s *Staging) Warning() error { return s.warning }
 
-// seal writes the manifest and flushes the build and its folder entry to
-// disk, so the swap never publishes a folder whose files a crash can lose.
+// seal removes what the build did not write from an adopted spare, writes
+// the manifest and flushes the build and its folder entry to disk, so the
+// swap never publishes a folder whose files a crash can lose.
 func (s *Staging) seal() error {
+	if err := s.settle(); err != nil {
+		return err
+	}
+	if err := s.prune(); err != nil {
+		return err
+	}
+	s.step("pruned")
 	s.mu.Lock()
 	list := manifest(s.paths)
 	s.mu.Unlock()
@@ -62,8 +70,10 @@ func (s *Staging) seal() error {
 	return syncDir(filepath.Dir(s.tmp))
 }
 
-// Abort removes the unfinished build; the output folder is untouched.
+// Abort removes the unfinished build, an adopted spare with it (the next
+// build then starts from a new folder); the output folder is untouched.
 func (s *Staging) Abort() {
+	s.prep.Wait()
 	os.RemoveAll(s.tmp)
 	s.unlock()
 }
@@ -84,7 +94,8 @@ func (s *Staging) step(name string) {
 // removeLeftovers deletes what killed builds left beside the output
 // folder dir: staging folders .<base>.new-<digits> (after a swap one holds
 // the old site) and the .old folders of the two-rename swap. Begin calls
-// it under the lock, so no running build's folder is among them.
+// it under the lock, so no running build's folder is among them. The
+// spare, .<base>.spare, is not a leftover: Begin adopts or removes it.
 func removeLeftovers(dir string) {
 	parent, base := filepath.Split(dir)
 	ours := regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.new-[0-9]+(\.old)?$`)

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -161,46 +162,77 @@ func checkManifest(dir string) error {
 
 // foreignFiles lists the paths in dir that listed does not account for:
 // the first few in order, comma-separated, and how many there are. A
-// foreign folder counts once. Folders are read several at a time: a site
-// of 10,000 articles has as many folders, and every build checks them.
+// foreign folder counts once.
 func foreignFiles(dir string, listed map[string]bool) (string, int) {
-	parents := map[string]bool{}
-	for p := range listed {
-		for d := path.Dir(p); d != "."; d = path.Dir(d) {
-			parents[d] = true
-		}
-	}
+	parents := parentsOf(listed)
 	var (
 		mu      sync.Mutex
 		foreign []string
-		g       errgroup.Group
 	)
-	g.SetLimit(8)
-	var visit func(rel string)
-	visit = func(rel string) {
-		entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
-		for _, e := range entries {
-			switch p := path.Join(rel, e.Name()); {
-			case p == ManifestName || (listed[p] && !e.IsDir()):
-			case e.IsDir() && parents[p]:
-				if !g.TryGo(func() error { visit(p); return nil }) {
-					visit(p)
-				}
-			default:
-				mu.Lock()
-				foreign = append(foreign, p)
-				mu.Unlock()
-			}
+	visitTree(dir, func(p string, e fs.DirEntry) bool {
+		switch {
+		case p == ManifestName || (listed[p] && !e.IsDir()):
+			return false
+		case e.IsDir() && parents[p]:
+			return true
 		}
-	}
-	visit(".")
-	g.Wait()
+		mu.Lock()
+		foreign = append(foreign, p)
+		mu.Unlock()
+		return false
+	})
 	sort.Strings(foreign)
 	list := strings.Join(foreign[:min(len(foreign), 5)], ", ")
 	if len(foreign) > 5 {
 		list += ", …"
 	}
 	return list, len(foreign)
+}
+
+// parentsOf is the set of folders that hold the listed files.
+func parentsOf(listed map[string]bool) map[string]bool {
+	parents := map[string]bool{}
+	for p := range listed {
+		for d := path.Dir(p); d != "." && !parents[d]; d = path.Dir(d) {
+			parents[d] = true
+		}
+	}
+	return parents
+}
+
+// visitTree calls visit for every entry below dir with its slash-separated
+// path, without following symlinks; visit says whether to go into a folder
+// and may be called from several goroutines at once. Folders are read
+// several at a time: a site of 10,000 articles has as many folders, and
+// every build reads them. The error is the first folder that could not be
+// read; the others are visited all the same.
+func visitTree(dir string, visit func(rel string, e fs.DirEntry) bool) error {
+	var (
+		mu    sync.Mutex
+		first error
+		g     errgroup.Group
+	)
+	g.SetLimit(8)
+	var walk func(rel string)
+	walk = func(rel string) {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			mu.Lock()
+			first = cmp.Or(first, err)
+			mu.Unlock()
+		}
+		for _, e := range entries {
+			p := path.Join(rel, e.Name())
+			if visit(p, e) && e.IsDir() {
+				if !g.TryGo(func() error { walk(p); return nil }) {
+					walk(p)
+				}
+			}
+		}
+	}
+	walk(".")
+	g.Wait()
+	return first
 }
 
 func plural(n int, one, many string) string {

@@ -20,7 +20,7 @@ const killEnv = "ALISNORD_OUTPUT_KILL_AT"
 // TestKilledBuildChild is TestKilledBuild's child process, not a test of
 // its own: it builds version 2 of the site into <root>/public and kills
 // itself with SIGKILL at the point named: before file k ("file k") or at
-// a step of Commit ("manifest", "synced", "swapped").
+// a step of Commit ("pruned", "manifest", "synced", "swapped", "kept").
 func TestKilledBuildChild(t *testing.T) {
 	spec := os.Getenv(killEnv)
 	if spec == "" {
@@ -54,17 +54,20 @@ func TestKilledBuildChild(t *testing.T) {
 	t.Fatalf("not killed at %q", at)
 }
 
-// TestKilledBuild kills a build at many points, from just after Begin to
-// just after the swap: the site is always one whole build (the old one
-// before the swap, the new one after), and the next build removes what
-// the killed one left.
+// TestKilledBuild kills a build made in a spare whose files are hard
+// links shared with the live site (build 1 written twice) at many points, from just after Begin to just after the spare is kept: the site
+// is always one whole build (the old one before the swap, the new one
+// after), and the next build removes what the killed one left and keeps
+// the site it replaces as a whole spare.
 func TestKilledBuild(t *testing.T) {
-	for _, at := range []string{"file 0", "file 1", "file 5", "file 13", "file 21", "manifest", "synced", "swapped"} {
+	for _, at := range []string{"file 0", "file 1", "file 5", "file 13", "file 21", "pruned", "manifest", "synced", "swapped", "kept"} {
 		t.Run(at, func(t *testing.T) {
 			root := t.TempDir()
 			dir := filepath.Join(root, "public")
-			if err := Write(root, "public", siteVersion(1)); err != nil {
-				t.Fatal(err)
+			for range 2 {
+				if err := Write(root, "public", siteVersion(1)); err != nil {
+					t.Fatal(err)
+				}
 			}
 			cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBuildChild$", "-test.count=1")
 			cmd.Env = append(os.Environ(), killEnv+"="+root+"|"+at)
@@ -74,17 +77,18 @@ func TestKilledBuild(t *testing.T) {
 				t.Fatalf("the child was not killed: %v\n%s", err, out)
 			}
 			want := 1
-			if at == "swapped" {
+			if at == "swapped" || at == "kept" {
 				want = 2
 			}
 			wantVersion(t, dir, want)
-			if len(siblings(t, dir)) == 0 {
+			if at != "kept" && len(siblings(t, dir)) == 0 {
 				t.Fatal("the killed build left nothing behind; was it killed mid-build?")
 			}
 			if err := Write(root, "public", siteVersion(3)); err != nil {
 				t.Fatal(err)
 			}
 			wantVersion(t, dir, 3)
+			wantVersion(t, spareName(dir), want)
 			if s := siblings(t, dir); len(s) > 0 {
 				t.Errorf("the next build left %v", s)
 			}

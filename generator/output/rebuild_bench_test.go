@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,10 +40,15 @@ func rebuildSite(build, changed int) []File {
 
 // BenchmarkRebuild writes the 13,000 pages of rebuildSite as a build
 // does (Begin, WriteAll, Commit): into a missing folder (first), and over
-// the last build with none or 5 % of the pages changed. Each rebuild pays
-// for the old tree it replaces. Besides ns/op it reports the median
-// milliseconds of each step: begin (checking the old tree), write, sync
-// (manifest and syncfs) and swap (the exchange and deleting the old tree).
+// the last build with none or 5 % of the pages changed: in the spare the
+// build before left (spare); as before spares, deleting the old tree
+// after the swap and hard-linking unchanged files from the live site
+// (nospare); and with neither, every file written anew (nospare-nolinks).
+// Besides ns/op
+// it reports the median milliseconds of each step: begin (checking the
+// old tree, adopting the spare), write, sync (pruning, manifest and
+// syncfs) and swap (the exchange, then keeping the old tree as the spare
+// or deleting it).
 func BenchmarkRebuild(b *testing.B) {
 	b.Run("first", func(b *testing.B) {
 		files := rebuildSite(0, 0)
@@ -51,28 +57,36 @@ func BenchmarkRebuild(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			os.RemoveAll(filepath.Join(root, "public"))
+			os.RemoveAll(filepath.Join(root, ".public.spare"))
 			b.StartTimer()
-			steps.build(b, root, files)
+			steps.build(b, root, files, "first")
 		}
 		steps.report(b)
 	})
-	for _, changed := range []int{0, 5} {
-		b.Run(fmt.Sprintf("changed-%d%%", changed), func(b *testing.B) {
-			root := b.TempDir()
-			if err := Write(root, "public", rebuildSite(0, 0)); err != nil {
-				b.Fatal(err)
-			}
-			build := 0
-			steps := rebuildSteps{}
-			for b.Loop() {
-				b.StopTimer()
-				build++
-				files := rebuildSite(build, changed)
-				b.StartTimer()
-				steps.build(b, root, files)
-			}
-			steps.report(b)
-		})
+	for _, way := range []string{"spare", "nospare", "nospare-nolinks"} {
+		for _, changed := range []int{0, 5} {
+			b.Run(fmt.Sprintf("%s-changed-%d%%", way, changed), func(b *testing.B) {
+				root := b.TempDir()
+				for range 2 { // the second build leaves a spare
+					if err := Write(root, "public", rebuildSite(0, 0)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if way != "spare" {
+					os.RemoveAll(filepath.Join(root, ".public.spare"))
+				}
+				build := 0
+				steps := rebuildSteps{}
+				for b.Loop() {
+					b.StopTimer()
+					build++
+					files := rebuildSite(build, changed)
+					b.StartTimer()
+					steps.build(b, root, files, way)
+				}
+				steps.report(b)
+			})
+		}
 	}
 }
 
@@ -94,7 +108,10 @@ func writeBytes() int64 {
 	return 0
 }
 
-func (rs rebuildSteps) build(b *testing.B, root string, files []File) {
+// build makes one build of files in root/public the way BenchmarkRebuild
+// names: with nospare the old tree is deleted after the swap, not kept,
+// and with nolinks no file is hard-linked from the live site.
+func (rs rebuildSteps) build(b *testing.B, root string, files []File, way string) {
 	start := time.Now()
 	lap := func(step string) {
 		now := time.Now()
@@ -107,6 +124,10 @@ func (rs rebuildSteps) build(b *testing.B, root string, files []File) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if strings.HasPrefix(way, "nospare") {
+		st.rename = func(string, string) error { return errors.New("no spare") }
+	}
+	st.noLinks.Store(strings.HasSuffix(way, "nolinks"))
 	lap("begin")
 	if err := st.WriteAll(files); err != nil {
 		b.Fatal(err)

@@ -8,11 +8,13 @@ import (
 	"sync"
 )
 
-// A rebuild mostly writes the bytes the last build wrote. Such a file is
-// hard-linked from the live site into the staging folder instead of
-// written again: no data is written or flushed, and deleting the old tree
-// after the swap frees no blocks for it, which on a disk with discards
-// costs as much as the rest of the build (see BenchmarkRebuild).
+// A rebuild mostly writes the bytes the last build wrote. Where there is
+// no spare to build in (see spare.go), such a file is hard-linked from the
+// live site into the staging folder instead of written again: no data is
+// written or flushed, and deleting the old tree after the swap frees no
+// blocks for it, which on a disk with discards costs as much as the rest
+// of the build. Against writing every file it halves such a rebuild (see
+// BenchmarkRebuild, nospare and nospare-nolinks), so it stays.
 //
 // A linked file is shared with the live site, so it is never written in
 // place: Write removes it first (see Staging.write). Only files the last
@@ -41,13 +43,8 @@ func (s *Staging) link(f File, dst string) bool {
 		return false
 	}
 	live := filepath.Join(s.dir, filepath.FromSlash(f.Path))
-	r, err := os.Open(live)
-	if err != nil {
-		return false
-	}
-	defer r.Close()
-	fi, err := r.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Data)) || !sameBytes(r, f.Data) {
+	fi, same := holds(live, f.Data)
+	if !same {
 		return false
 	}
 	if err := os.Link(live, dst); err != nil {
@@ -64,6 +61,22 @@ func (s *Staging) link(f File, dst string) bool {
 		return false
 	}
 	return true
+}
+
+// holds reports whether file p is a regular file holding exactly data,
+// comparing the bytes (a size that differs needs no read), and gives the
+// file it compared.
+func holds(p string, data []byte) (os.FileInfo, bool) {
+	r, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer r.Close()
+	fi, err := r.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) || !sameBytes(r, data) {
+		return nil, false
+	}
+	return fi, true
 }
 
 // sameBytes reports whether r holds exactly data.

@@ -1,6 +1,9 @@
 package output
 
 import (
+	"cmp"
+	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -9,10 +12,11 @@ import (
 	"sync/atomic"
 )
 
-// Staging is a build being written: files go into a fresh sibling of the
+// Staging is a build being written: files go into a sibling of the
 // output folder as they come, so a build need not hold the whole site in
-// memory, and Commit swaps the folder into place. Until then the old site
-// stays as it was; Abort removes what was written.
+// memory, and Commit swaps the folder into place. The sibling is new, or
+// the spare that the last build left (see spare.go). Until the swap the
+// old site stays as it was; Abort removes what was written.
 type Staging struct {
 	dir, tmp string
 	lock     *os.File // held from Begin to Commit or Abort; nil where there is no flock
@@ -27,13 +31,23 @@ type Staging struct {
 	mkdirs sync.Mutex
 	files  atomic.Int64
 
+	// prep is Prepare's folder making in the background; prepErr its
+	// first error, under mu.
+	prep    sync.WaitGroup
+	prepErr error
+
 	old     map[string]bool // files of the live site that may be linked (see reuse.go); read-only
-	linked  map[string]bool // files of the build that are links to the live site; under mu
+	shared  map[string]bool // files of the build that may be shared: linked to the live site or kept from the spare; under mu
 	noLinks atomic.Bool     // set when the file system refused a hard link
 
-	warning error              // set by Commit when the old site could not be deleted
-	remove  func(string) error // os.RemoveAll; tests make it fail
-	hook    func(step string)  // tests: called at each step of Commit
+	// spare and spareDirs are the files and folders of an adopted spare
+	// (see spare.go) that no Write has claimed yet; nil after prune. Under mu.
+	spare, spareDirs map[string]bool
+
+	warning error                               // set by Commit when the old site could not be deleted
+	remove  func(string) error                  // os.RemoveAll; tests make it fail
+	rename  func(oldpath, newpath string) error // os.Rename, for keeping the spare; tests make it fail
+	hook    func(step string)                   // tests: called at each step of Commit
 }
 
 // madeDir creates one folder exactly once, however many files go into it.
@@ -48,7 +62,8 @@ type madeDir struct {
 // without changing anything, an output folder that is not missing, empty
 // or written by us (see ManifestName), the root itself, a folder holding
 // the root or a source tree, and one inside the root's sources. It removes
-// what killed builds left beside the output folder.
+// what killed builds left beside the output folder, and adopts the spare
+// the last build left as its staging folder (see spare.go).
 func Begin(root, out string) (*Staging, error) {
 	root, dir, err := resolve(root, out)
 	if err != nil {
@@ -65,16 +80,24 @@ func Begin(root, out string) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Staging{dir: dir, lock: lock, dirs: map[string]*madeDir{}, remove: os.RemoveAll}
+	s := &Staging{dir: dir, lock: lock, dirs: map[string]*madeDir{}, shared: map[string]bool{},
+		remove: os.RemoveAll, rename: os.Rename}
 	if err := checkContents(dir); err != nil {
 		s.unlock()
 		return nil, err
 	}
 	removeLeftovers(dir)
-	s.old, s.linked = reusable(dir), map[string]bool{}
 	if s.tmp, err = os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-"); err != nil {
 		s.unlock()
 		return nil, err
+	}
+	adopted, err := s.adoptSpare()
+	if err != nil {
+		s.Abort()
+		return nil, err
+	}
+	if !adopted {
+		s.old = reusable(dir)
 	}
 	return s, nil
 }
@@ -82,9 +105,12 @@ func Begin(root, out string) (*Staging, error) {
 // Dir is the output folder, symlinks resolved.
 func (s *Staging) Dir() string { return s.dir }
 
-// Prepare makes the folders of all paths, one after another, before the
-// files come: making them in one pass costs the kernel less than making
-// them between file writes.
+// Prepare starts making the folders of all paths, parents first, in the
+// background while the first files are rendered: making them in one pass
+// costs the kernel less than making them between file writes, and a Write
+// that comes first makes its own folder (each is made once). An unsafe
+// path is refused at once; a folder that could not be made fails the
+// Write that needs it, or else Adopt or Commit.
 func (s *Staging) Prepare(paths []string) error {
 	dirs := map[string]bool{}
 	for _, p := range paths {
@@ -98,12 +124,25 @@ func (s *Staging) Prepare(paths []string) error {
 		sorted = append(sorted, d)
 	}
 	sort.Strings(sorted) // parents first
-	for _, d := range sorted {
-		if err := s.mkdir(d); err != nil {
-			return err
+	s.prep.Go(func() {
+		for _, d := range sorted {
+			if err := s.mkdir(d); err != nil {
+				s.mu.Lock()
+				s.prepErr = cmp.Or(s.prepErr, err)
+				s.mu.Unlock()
+				return
+			}
 		}
-	}
+	})
 	return nil
+}
+
+// settle waits for Prepare's folders and says whether they were all made.
+func (s *Staging) settle() error {
+	s.prep.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.prepErr
 }
 
 // Files is the number of files written so far.
@@ -119,40 +158,56 @@ func (s *Staging) Write(f File) error {
 		return err
 	}
 	dst := filepath.Join(s.tmp, filepath.FromSlash(f.Path))
-	linked := s.link(f, dst)
-	if !linked {
-		if err := s.write(f, dst); err != nil {
+	spared, folder := s.claim(f.Path)
+	s.mu.Lock()
+	shared := s.shared[f.Path]
+	s.mu.Unlock()
+	var kept bool
+	if spared {
+		_, kept = holds(dst, f.Data)
+	} else {
+		kept = s.link(f, dst)
+	}
+	if !kept {
+		if err := s.write(f, dst, spared || shared, folder); err != nil {
 			return err
 		}
 	}
 	s.mu.Lock()
 	s.paths = append(s.paths, f.Path)
-	if linked {
-		s.linked[f.Path] = true
+	if kept {
+		s.shared[f.Path] = true
 	} else {
-		delete(s.linked, f.Path)
+		delete(s.shared, f.Path)
 	}
 	s.mu.Unlock()
 	s.files.Add(1)
 	return nil
 }
 
-// write writes f's bytes to a file of its own at dst. A link to the live
-// site already there (the same path written twice) is removed first, so
-// the live file is never changed.
-func (s *Staging) write(f File, dst string) error {
-	s.mu.Lock()
-	shared := s.linked[f.Path]
-	s.mu.Unlock()
-	if shared {
-		if err := os.Remove(dst); err != nil {
-			return err
+// write writes f's bytes to a file of its own at dst. A file there that
+// may be shared with the live site (replace: kept from the spare, or a
+// link made by this build) is unlinked first, never written in place, and
+// a spare's folder at dst is removed with what it holds, none of which
+// this build wrote.
+func (s *Staging) write(f File, dst string, replace, folder bool) error {
+	var err error
+	switch {
+	case folder:
+		err = os.RemoveAll(dst)
+	case replace:
+		if err = os.Remove(dst); errors.Is(err, fs.ErrNotExist) {
+			err = nil
 		}
+	}
+	if err != nil {
+		return err
 	}
 	return os.WriteFile(dst, f.Data, 0o644)
 }
 
-// mkdir creates folder d of the build and its parents, each once.
+// mkdir creates folder d of the build and its parents, each once. A
+// spare's folder is there already; a spare's file in its place goes.
 func (s *Staging) mkdir(d string) error {
 	if d == "." {
 		return nil
@@ -165,11 +220,21 @@ func (s *Staging) mkdir(d string) error {
 	}
 	s.mu.Unlock()
 	m.once.Do(func() {
-		if m.err = s.mkdir(path.Dir(d)); m.err == nil {
-			s.mkdirs.Lock()
-			m.err = os.Mkdir(filepath.Join(s.tmp, filepath.FromSlash(d)), 0o755)
-			s.mkdirs.Unlock()
+		if m.err = s.mkdir(path.Dir(d)); m.err != nil {
+			return
 		}
+		full := filepath.Join(s.tmp, filepath.FromSlash(d))
+		switch file, folder := s.claim(d); {
+		case folder:
+			return
+		case file:
+			if m.err = os.Remove(full); m.err != nil {
+				return
+			}
+		}
+		s.mkdirs.Lock()
+		m.err = os.Mkdir(full, 0o755)
+		s.mkdirs.Unlock()
 	})
 	return m.err
 }

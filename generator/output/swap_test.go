@@ -61,7 +61,8 @@ func writeTemp(t *testing.T, files []File) string {
 	return dir
 }
 
-// siblings lists the names beside the output folder dir, itself excluded.
+// siblings lists the names beside the output folder dir, itself and its
+// spare (the last build's old site, kept on purpose) excluded.
 func siblings(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(dir))
@@ -70,7 +71,7 @@ func siblings(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.Name() != filepath.Base(dir) {
+		if e.Name() != filepath.Base(dir) && e.Name() != filepath.Base(spareName(dir)) {
 			names = append(names, e.Name())
 		}
 	}
@@ -177,22 +178,17 @@ func TestSymlinkedOutput(t *testing.T) {
 	}
 }
 
-// TestOldTreeNotDeleted: when the old site cannot be deleted after the
-// swap, the new one is published, Commit succeeds with a warning, and the
-// next build removes the old tree.
+// TestOldTreeNotDeleted: when the old site can be neither kept as the
+// spare nor deleted after the swap, the new one is published, Commit
+// succeeds with a warning, and the next build removes the old tree.
 func TestOldTreeNotDeleted(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
-	if err := Write(root, "public", siteVersion(1)); err != nil {
-		t.Fatal(err)
-	}
-	st, err := Begin(root, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := beginAfter(t, root, siteVersion(1))
 	if err := st.WriteAll(siteVersion(2)); err != nil {
 		t.Fatal(err)
 	}
+	st.rename = func(string, string) error { return errors.New("planted: rename refused") }
 	st.remove = func(string) error { return errors.New("planted: permission denied") }
 	if err := st.Commit(); err != nil {
 		t.Fatalf("Commit = %v, want success with a warning", err)

@@ -4,6 +4,11 @@
 // wrote itself (listed in its manifest, ManifestName) and refuses any
 // other. Files can come as a list (Write) or one by one while the site is
 // still being rendered (Begin).
+//
+// The site a swap replaces is kept beside the output folder as a spare,
+// .<out>.spare, and the next build is made in it, writing only the files
+// whose bytes changed (see spare.go): the disk holds two copies of the
+// site, and removing the output folder means removing its spare too.
 package output
 
 import (
@@ -25,9 +30,10 @@ type File struct {
 // Write replaces the output folder out of root (see Begin) with exactly
 // files. It writes everything into a fresh sibling folder first and swaps
 // it into place only when all writes succeeded; on error the output is
-// left as it was. Stale files vanish with the old folder; if the old
-// folder cannot be deleted, the new site is in place and Write returns nil
-// (the next build deletes it; Staging.Warning tells callers who ask).
+// left as it was. Stale files are not in the new folder; the old folder
+// becomes the spare, and if it can be neither kept nor deleted, the new
+// site is in place and Write returns nil (the next build deletes it;
+// Staging.Warning tells callers who ask).
 func Write(root, out string, files []File) error {
 	st, err := Begin(root, out)
 	if err != nil {

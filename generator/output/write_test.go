@@ -36,9 +36,11 @@ func TestWriteReplacesTree(t *testing.T) {
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("got %v, want %v", got, want)
 	}
-	siblings, _ := os.ReadDir(filepath.Dir(dir))
-	if len(siblings) != 1 {
-		t.Errorf("temporary folders left behind: %v", siblings)
+	if s := siblings(t, dir); len(s) != 0 {
+		t.Errorf("temporary folders left behind: %v", s)
+	}
+	if got := list(t, spareName(dir)); len(got) != 2 || got[0] != "index.html=1" || got[1] != "old/index.html=stale" {
+		t.Errorf("the spare holds %v, want the first build", got)
 	}
 }
 
