@@ -17,7 +17,6 @@ var (
 	idRefPattern    = regexp.MustCompile(`( id="|url\(#|href="#)([^")]+)`)
 	markPattern     = regexp.MustCompile(`<(?:path|rect)\b[^>]*>`)
 	attrPattern     = regexp.MustCompile(` ([a-z_:-]+)="([^"]*)"`)
-	unsafePattern   = regexp.MustCompile(`(?i)<(?:script|foreignObject|iframe|img|object|embed)\b|<[^>]*\son[a-z]+\s*=`)
 	// Characters that are not allowed in XML 1.0 text.
 	controlChars = regexp.MustCompile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 )
@@ -68,7 +67,7 @@ func (f finished) svg(s Spec) (string, error) {
 	if want := max(1, s.nonZero()); f.marks < want {
 		return "", specError(s, "tegningen har %d merker for %d verdier som ikke er null; figuren ville blitt tom eller ufullstendig", f.marks, want)
 	}
-	if unsafePattern.MatchString(f.body) {
+	if unsafeMarkup(f.body) {
 		return "", specError(s, "SVG-en inneholder markup som ikke er trygg å sette inn i siden")
 	}
 	root := rootElement(s)
