@@ -84,10 +84,7 @@ func TestCacheKeepsOnlyWhatTheSiteUses(t *testing.T) {
 // TestReadOnlyStore renders with a store a build filled, read-only as a
 // check does: it reads from the store and never adds to or prunes it.
 func TestReadOnlyStore(t *testing.T) {
-	st := newMemStore()
-	w := freshRenderer(t)
-	w.UseStore(st)
-	want := renderOK(t, w, edited(1))
+	st, want := filledStore(t)
 	r := freshRenderer(t)
 	r.UseReadOnlyStore(st)
 	puts, before := st.puts, maps.Clone(st.m)
@@ -150,10 +147,7 @@ func TestScriptErrorWrapped(t *testing.T) {
 // store never compiles the bundle (a warm build pays nothing for ECharts),
 // and a bundle that does not compile is reported when a chart is drawn.
 func TestBundleCompiledOnDemand(t *testing.T) {
-	st := newMemStore()
-	w := freshRenderer(t)
-	w.UseStore(st)
-	want := renderOK(t, w, edited(1))
+	st, want := filledStore(t)
 	r := freshRenderer(t)
 	r.UseStore(st)
 	if got := renderOK(t, r, edited(1)); !slices.Equal(got, want) {
@@ -169,4 +163,13 @@ func TestBundleCompiledOnDemand(t *testing.T) {
 	if _, err := bad.Render([]Spec{edited(1)}); err == nil || !strings.Contains(err.Error(), "compile echarts bundle") {
 		t.Errorf("a bundle that does not compile gave %v", err)
 	}
+}
+
+// filledStore is a store a build filled by drawing edited(1), and what it drew.
+func filledStore(t *testing.T) (*memStore, []string) {
+	t.Helper()
+	st := newMemStore()
+	w := freshRenderer(t)
+	w.UseStore(st)
+	return st, renderOK(t, w, edited(1))
 }
