@@ -140,7 +140,8 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	if err := commit(st, stderr); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms\n", st.Files(), st.Dir(), time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "bygget %d filer til %s på %d ms (%d av %d sider på nytt)\n", st.Files(), st.Dir(),
+		time.Since(start).Milliseconds(), res.Stats.Rendered, res.Stats.Pages)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -218,5 +219,60 @@ func TestCheckPrintsCalendar(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// TestRebuildTakesUnchangedPages builds into one folder again and again,
+// with and without edits between, and checks each time that the folder
+// holds what a build into a new folder holds, and that a rebuild with
+// nothing changed executes only the pages it must (those with charts and
+// those whose body the feeds show).
+func TestRebuildTakesUnchangedPages(t *testing.T) {
+	js := bundle(t)
+	root := sitetest.TempCopy(t)
+	out := filepath.Join(root, "public")
+	rendered := regexp.MustCompile(`\((\d+) av (\d+) sider på nytt\)`)
+	article := filepath.Join(root, "content", "nyheter", "styringsgruppen-samles.md")
+	for i, edit := range []func(){
+		func() {},
+		func() {},
+		func() { appendTo(t, article, "\nEn ny setning.\n") },
+		func() { appendTo(t, filepath.Join(root, "templates", "partials", "crumbs.html"), "\n") },
+	} {
+		edit()
+		code, stdout, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js)
+		if code != 0 {
+			t.Fatalf("build %d: exit %d:\n%s", i, code, stderr)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if code, _, stderr := runCmd("build", "-root", root, "-out", fresh, "-echarts", js); code != 0 {
+			t.Fatalf("fresh build %d: exit %d:\n%s", i, code, stderr)
+		}
+		got, _ := treeHash(t, out)
+		if want, _ := treeHash(t, fresh); got != want {
+			t.Fatalf("build %d into the old folder differs from a fresh build", i)
+		}
+		m := rendered.FindStringSubmatch(stdout)
+		if m == nil {
+			t.Fatalf("build %d: no count of pages in %q", i, stdout)
+		}
+		if i == 1 && m[1] == m[2] {
+			t.Errorf("a rebuild of the same site executed every page: %s", m[0])
+		}
+		if i == 3 && m[1] != m[2] {
+			t.Errorf("after a template changed, a rebuild took pages from the last build: %s", m[0])
+		}
+	}
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -284,3 +284,37 @@ func symlink(t *testing.T, target, link string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPrevious checks what a build may read of the last build's files:
+// the live site's files its manifest lists, whether the build is made in
+// a new folder or in the spare (which holds the build before), and
+// nothing else.
+func TestPrevious(t *testing.T) {
+	root := t.TempDir()
+	v1 := []File{{"index.html", []byte("forside 1")}, {"a/x.html", []byte("x 1")}}
+	v2 := []File{{"index.html", []byte("forside 2")}, {"a/x.html", []byte("x 2")}}
+	want := func(st *Staging, p, data string) {
+		t.Helper()
+		got, ok := st.Previous(p)
+		if ok != (data != "") || string(got) != data {
+			t.Errorf("Previous(%q) = %q, %v; want %q", p, got, ok, data)
+		}
+	}
+	st := beginAfter(t, root, v1)
+	want(st, "index.html", "forside 1") // the live site: no spare yet
+	want(st, "a/x.html", "x 1")
+	want(st, "a/y.html", "")
+	want(st, "../public/index.html", "")
+	want(st, ManifestName, "")
+	st.Abort()
+
+	st = beginAfter(t, root, v2) // the spare holds v1, the live site v2
+	want(st, "index.html", "forside 2")
+	if err := st.Write(File{"index.html", []byte("forside 3")}); err != nil {
+		t.Fatal(err)
+	}
+	want(st, "index.html", "forside 2")
+	want(st, "a/x.html", "x 2")
+	want(st, "a/y.html", "")
+	st.Abort()
+}

@@ -36,7 +36,8 @@ type Staging struct {
 	prep    sync.WaitGroup
 	prepErr error
 
-	old     map[string]bool // files of the live site that may be linked (see reuse.go); read-only
+	live    map[string]bool // files of the live site, as its manifest lists them; read-only
+	old     map[string]bool // of them, those that may be linked (see reuse.go); read-only
 	shared  map[string]bool // files of the build that may be shared: linked to the live site or kept from the spare; under mu
 	noLinks atomic.Bool     // set when the file system refused a hard link
 
@@ -96,8 +97,8 @@ func Begin(root, out string) (*Staging, error) {
 		s.Abort()
 		return nil, err
 	}
-	if !adopted {
-		s.old = reusable(dir)
+	if s.live = reusable(dir); !adopted {
+		s.old = s.live
 	}
 	return s, nil
 }

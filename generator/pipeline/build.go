@@ -67,6 +67,9 @@ func New(cfg Config) (*Builder, error) {
 		return nil, err
 	}
 	b.bundle = bundle
+	if cfg.Cache == ReadWrite && !cfg.Serve {
+		go generatorID() // hashed while the site loads
+	}
 	return b, nil
 }
 
@@ -115,6 +118,9 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	ropt.Charts = charts
 	if b.cfg.Cache == ReadWrite {
 		ropt.Photos = output.NewCache(b.cachePath("photos"))
+		// A sink that holds the last build's output gives back the pages
+		// whose inputs did not change, and the build records its own.
+		ropt.Generator = generatorID()
 	}
 	if err := b.engine.Render(s, ropt, sink); err != nil {
 		return Result{Site: s}, err

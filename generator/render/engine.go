@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"hash/maphash"
 	"html/template"
 	"reflect"
 	"runtime"
@@ -33,7 +32,6 @@ import (
 // Engine is not safe for concurrent use.
 type Engine struct {
 	memory  Memory
-	seed    maphash.Seed
 	md      goldmark.Markdown
 	slides  goldmark.Markdown
 	tmplKey uint64
@@ -94,7 +92,7 @@ type renderedPage struct {
 
 // NewEngine returns an engine with nothing rendered yet.
 func NewEngine(m Memory) *Engine {
-	return &Engine{memory: m, seed: maphash.MakeSeed(), md: newMarkdown(), slides: newSlidesMarkdown(), pages: map[string]*renderedPage{}}
+	return &Engine{memory: m, md: newMarkdown(), slides: newSlidesMarkdown(), pages: map[string]*renderedPage{}}
 }
 
 // Stats returns what the last call to Render or Refresh did.
@@ -148,7 +146,9 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	if e.memory == Forget {
 		r.photos.release()
 	}
-	pageDiags, err := e.renderPages(r, pages, e.keys(s, pages, global^r.photos.key()), paths, rec.Write)
+	reuse := newReuser(sink, opt, len(pages))
+	keys := e.keys(s, pages, global^r.photos.key(), reuse != nil)
+	pageDiags, err := e.renderPages(r, pages, keys, paths, reuse, rec.Write)
 	<-r.svgDone
 	if err != nil {
 		return err
@@ -159,7 +159,12 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	if err := append(ds, e.chartDiags...).Err(); err != nil {
 		return err
 	}
-	for _, f := range append(r.extras(pages), assets...) {
+	files := append(r.extras(pages), assets...)
+	if reuse != nil {
+		files = append(files, reuse.record(pages))
+		e.stats.Rendered -= int(reuse.taken.Load())
+	}
+	for _, f := range files {
 		if err := rec.Write(f); err != nil {
 			return err
 		}
@@ -193,7 +198,7 @@ func (rec *recorder) Write(f output.File) error {
 // every page's key that stands for them. The charts are drawn meanwhile:
 // pages that show one wait for r.svgDone.
 func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
-	tmplKey, err := templatesKey(e.seed, opt.Root)
+	tmplKey, err := templatesKey(opt.Root)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -211,7 +216,7 @@ func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
 	r := &renderer{site: s, opt: opt, md: e.md, slides: e.slides, tmpl: e.tmpl, memo: e,
 		follow: newFollowOn(s, opt.Suspect), photos: &photoSet{}, svgDone: drawn}
 	r.buildViews()
-	f := newFingerprint(e.seed)
+	f := newFingerprint()
 	f.value(dataOf(s))
 	f.str(r.viewKeys()...)
 	f.flag(charts != nil)
@@ -229,6 +234,7 @@ func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
 	f.num(e.tmplKey)
 	f.flag(opt.Serve)
 	f.num(uint64(opt.Links))
+	f.str(opt.Generator)
 	for _, a := range s.Pages {
 		f.str(a.Slug) // every page may ask HasPage
 	}
@@ -251,15 +257,16 @@ var drawn = func() chan struct{} { c := make(chan struct{}); close(c); return c 
 // meanwhile. Each page's problems (Markdown, template, links) land in its
 // own slot, so the report never depends on scheduling, and one problem
 // never hides another. The error is emit's.
-func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []string, emit func(output.File) error) ([]diag.Diagnostics, error) {
+func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []string, reuse *reuser, emit func(output.File) error) ([]diag.Diagnostics, error) {
 	exists := make(map[string]bool, len(paths))
 	var pathsKey uint64 // a sum, so the order of paths does not matter
 	for _, p := range paths {
 		exists[p] = true
-		pathsKey += maphash.String(e.seed, p)
+		pathsKey += hashString(p)
 	}
 	recheck := pathsKey != e.pathsKey
 	e.pathsKey = pathsKey
+	reuse.setPaths(pathsKey)
 	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
 	feed := map[*site.Article]bool{}
 	for _, a := range firstN(r.site.Articles, feedSize) {
@@ -285,10 +292,13 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			if ctx.Err() != nil {
 				return nil
 			}
+			if data, ok := reuse.take(p, i, keyOf(keys, i), feed[p.Article], found); ok {
+				return emit(output.File{Path: p.Path, Data: data})
+			}
 			buf := e.buffer()
 			defer e.release(buf)
 			ds, ok := r.page(p, buf)
-			if keys != nil {
+			if e.memory == Remember {
 				rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links,
 					targets: pageTargets(p, buf.Bytes()), diags: ds}
 				rp.checked = ok && rp.allFound(found)
@@ -300,9 +310,10 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			if diags[i] = ds; len(ds) > 0 {
 				return nil
 			}
-			if keys == nil && !feed[p.Article] {
+			if e.memory == Forget && !feed[p.Article] {
 				p.Body, p.links = "", nil // only the feed needs a body after its page
 			}
+			reuse.note(i, keyOf(keys, i), buf.Bytes())
 			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
 		})
 	}
@@ -314,7 +325,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 // remembered is the page as the last build left it, when its key is
 // unchanged; it gives p the body the feed may need.
 func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
-	if keys == nil {
+	if e.memory != Remember {
 		return nil
 	}
 	old := e.pages[p.Path]
@@ -323,6 +334,14 @@ func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
 	}
 	p.Body, p.links = old.body, old.links
 	return old
+}
+
+// keyOf is page i's key, 0 when there are none.
+func keyOf(keys []uint64, i int) uint64 {
+	if keys == nil {
+		return 0
+	}
+	return keys[i]
 }
 
 // recheck returns the problems of a remembered page: its own, and its

@@ -84,17 +84,7 @@ var incrementalSteps = []incrementalStep{
 // exactly what a fresh engine gives (files or diagnostics), executing only
 // the pages it must.
 func TestEngineRemembersLikeFresh(t *testing.T) {
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if strings.HasPrefix(f.Name, "in/") {
-			m[f.Name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	repoTemplates(t, m)
+	m := smallInput(t)
 	inc := NewEngine(Remember)
 	build := func() (full, got []output.File, fullErr, gotErr error) {
 		root := fstest.MapFS{}
@@ -125,6 +115,24 @@ func TestEngineRemembersLikeFresh(t *testing.T) {
 			t.Errorf("%s: rendered %d of %d pages, want %d", step.name, st.Rendered, st.Pages, step.rendered)
 		}
 	}
+}
+
+// smallInput is the small site's input files (in/…) with the repository's
+// templates, for tests that edit them step by step.
+func smallInput(t *testing.T) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "in/") {
+			m[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	repoTemplates(t, m)
+	return m
 }
 
 // renderWith renders s with the engine e and returns the files, sorted.

@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"reflect"
 	"sort"
@@ -15,19 +14,18 @@ import (
 
 // fingerprint hashes what a page is made from, so the incremental renderer
 // can tell whether it must execute the page again. Fields are written with
-// a separator or a length so that no two inputs run together.
-type fingerprint struct{ h maphash.Hash }
+// a separator or a length so that no two inputs run together. The sums
+// are the same in every process (wordHash), so a build can compare its
+// keys with those the last build kept beside its output. The zero value
+// is ready.
+type fingerprint struct{ h wordHash }
 
-func newFingerprint(seed maphash.Seed) *fingerprint {
-	f := &fingerprint{}
-	f.h.SetSeed(seed)
-	return f
-}
+func newFingerprint() *fingerprint { return &fingerprint{} }
 
 func (f *fingerprint) str(ss ...string) {
 	for _, s := range ss {
-		f.h.WriteString(s)
-		f.h.WriteByte(0)
+		f.h.writeString(s)
+		f.h.writeByte(0)
 	}
 }
 
@@ -35,15 +33,15 @@ func (f *fingerprint) num(ns ...uint64) {
 	var b [8]byte
 	for _, n := range ns {
 		binary.LittleEndian.PutUint64(b[:], n)
-		f.h.Write(b[:])
+		f.h.write(b[:])
 	}
 }
 
 func (f *fingerprint) flag(b bool) {
 	if b {
-		f.h.WriteByte(1)
+		f.h.writeByte(1)
 	} else {
-		f.h.WriteByte(0)
+		f.h.writeByte(0)
 	}
 }
 
@@ -52,7 +50,7 @@ func (f *fingerprint) time(t time.Time) {
 	f.num(uint64(t.Unix()), uint64(t.Nanosecond()), uint64(off))
 }
 
-func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
+func (f *fingerprint) sum() uint64 { return f.h.sum64() }
 
 // articleMeta hashes everything of an article a page may show but its
 // Markdown body, its neighbours and its publishing flags (Future,

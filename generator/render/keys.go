@@ -1,7 +1,6 @@
 package render
 
 import (
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -16,8 +15,8 @@ import (
 
 // templatesKey hashes every file under templates/ but the assets, which
 // pages only link to.
-func templatesKey(seed maphash.Seed, root fs.FS) (uint64, error) {
-	f := newFingerprint(seed)
+func templatesKey(root fs.FS) (uint64, error) {
+	f := newFingerprint()
 	err := fs.WalkDir(root, "templates", func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -38,57 +37,59 @@ func templatesKey(seed maphash.Seed, root fs.FS) (uint64, error) {
 }
 
 // keys returns each page's key, or nil when the engine forgets its pages
-// and so has nothing to compare them with. The pages' keys are hashed on
-// every core: a dev server's edit hashes all of them.
-func (e *Engine) keys(s *site.Site, pages []*Page, global uint64) []uint64 {
-	if e.memory != Remember {
+// and the build records none (need, see reuse.go), so that there is
+// nothing to compare them with. The keys are hashed on every core: a dev
+// server's edit hashes all of them, a build every article's text.
+func (e *Engine) keys(s *site.Site, pages []*Page, global uint64, need bool) []uint64 {
+	if e.memory != Remember && !need {
 		return nil
 	}
-	meta := make(map[*site.Article]uint64, len(s.Articles)+len(s.Pages))
-	body := make(map[*site.Article]uint64, len(s.Articles)+len(s.Pages))
+	articles := append(s.Articles[:len(s.Articles):len(s.Articles)], s.Pages...)
+	ks := e.articlesKeys(articles)
+	meta := make(map[*site.Article]uint64, len(articles))
+	body := make(map[*site.Article]uint64, len(articles))
 	var f, all fingerprint
-	f.h.SetSeed(e.seed)
-	all.h.SetSeed(e.seed)
-	known := make(map[*byte]articleKeys, len(s.Articles)+len(s.Pages))
-	for _, list := range [][]*site.Article{s.Articles, s.Pages} {
-		for _, a := range list {
-			k := e.articleKeys(a, known)
-			body[a] = k.body
-			f.h.Reset()
-			f.published(k, a)
-			meta[a] = f.sum()
-			all.num(meta[a])
-		}
+	for i, a := range articles {
+		body[a] = ks[i].body
+		f.h.reset()
+		f.published(ks[i], a)
+		meta[a] = f.sum()
+		all.num(meta[a])
 	}
-	e.known = known
 	allKey := all.sum()
 	tags := make(map[*site.Tag]uint64, len(s.Tags))
 	for i := range s.Tags {
-		tags[&s.Tags[i]] = tagKey(e.seed, &s.Tags[i])
+		tags[&s.Tags[i]] = tagKey(&s.Tags[i])
 	}
 	keys := make([]uint64, len(pages))
+	inChunks(len(pages), 1024, func(lo, hi int) {
+		var f fingerprint
+		for i := lo; i < hi; i++ {
+			keys[i] = f.pageKey(pages[i], global, allKey, meta, body, tags)
+		}
+	})
+	return keys
+}
+
+// inChunks calls fn for each run of size items (the last may be shorter)
+// of 0..n, on every core, and returns when all are done.
+func inChunks(n, size int, fn func(lo, hi int)) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	const chunk = 1024 // pages per goroutine
-	for lo := 0; lo < len(pages); lo += chunk {
+	for lo := 0; lo < n; lo += size {
 		g.Go(func() error {
-			var f fingerprint
-			f.h.SetSeed(e.seed)
-			for i := lo; i < min(lo+chunk, len(pages)); i++ {
-				keys[i] = f.pageKey(pages[i], global, allKey, meta, body, tags)
-			}
+			fn(lo, min(lo+size, n))
 			return nil
 		})
 	}
 	_ = g.Wait()
-	return keys
 }
 
 // pageKey is the key of page p; global stands for the data and templates,
 // allKey for every article's meta, and meta, body and tags for each
 // article's and tag's own.
 func (f *fingerprint) pageKey(p *Page, global, allKey uint64, meta, body map[*site.Article]uint64, tags map[*site.Tag]uint64) uint64 {
-	f.h.Reset()
+	f.h.reset()
 	f.num(global)
 	f.pageIdentity(p)
 	switch {
@@ -112,7 +113,7 @@ func (f *fingerprint) pageKey(p *Page, global, allKey uint64, meta, body map[*si
 		if p.Tag != nil {
 			k, ok := tags[p.Tag]
 			if !ok {
-				k = tagKey(f.h.Seed(), p.Tag)
+				k = tagKey(p.Tag)
 			}
 			f.num(k)
 		}
@@ -125,22 +126,43 @@ func (f *fingerprint) pageKey(p *Page, global, allKey uint64, meta, body map[*si
 // articleKeys are the hashes of an article's Meta and of its body.
 type articleKeys struct{ meta, body uint64 }
 
-// articleKeys returns the hashes of a's Meta and body, and notes them in
-// known under the address of the body's first byte. An article the site
-// cache gave again is a copy of the one it parsed, with the same body
-// slice and the same Meta, so the last build's note stands for it and the
-// hashing by reflection is done once per version of a file.
-func (e *Engine) articleKeys(a *site.Article, known map[*byte]articleKeys) articleKeys {
+// articlesKeys returns the hashes of each article's Meta and body, on
+// every core. A remembering engine notes them under the address of the
+// body's first byte: an article the site cache gave again is a copy of
+// the one it parsed, with the same body slice and the same Meta, so the
+// last build's note stands for it and the hashing by reflection is done
+// once per version of a file.
+func (e *Engine) articlesKeys(articles []*site.Article) []articleKeys {
+	ks := make([]articleKeys, len(articles))
+	inChunks(len(articles), 256, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			a := articles[i]
+			k, ok := e.known[bodyID(a)]
+			if !ok || bodyID(a) == nil {
+				k = hashArticle(a)
+			}
+			ks[i] = k
+		}
+	})
+	if e.memory == Remember {
+		known := make(map[*byte]articleKeys, len(articles))
+		for i, a := range articles {
+			if id := bodyID(a); id != nil {
+				known[id] = ks[i]
+			}
+		}
+		e.known = known
+	}
+	return ks
+}
+
+// bodyID is the address of the first byte of a's body, nil for an empty
+// body.
+func bodyID(a *site.Article) *byte {
 	if len(a.Body) == 0 {
-		return e.hashArticle(a)
+		return nil
 	}
-	id := &a.Body[0]
-	k, ok := e.known[id]
-	if !ok {
-		k = e.hashArticle(a)
-	}
-	known[id] = k
-	return k
+	return &a.Body[0]
 }
 
 // published hashes an article's meta with its publishing flags, which
@@ -151,16 +173,16 @@ func (f *fingerprint) published(k articleKeys, a *site.Article) {
 	f.flag(a.Expired)
 }
 
-func (e *Engine) hashArticle(a *site.Article) articleKeys {
-	f := newFingerprint(e.seed)
+func hashArticle(a *site.Article) articleKeys {
+	f := newFingerprint()
 	f.articleMeta(a)
-	return articleKeys{meta: f.sum(), body: maphash.Bytes(e.seed, a.Body)}
+	return articleKeys{meta: f.sum(), body: hashBytes(a.Body)}
 }
 
 // tagKey stands for what a tag's list pages show of the tag itself; the
 // articles on each page are hashed with the page.
-func tagKey(seed maphash.Seed, t *site.Tag) uint64 {
-	f := newFingerprint(seed)
+func tagKey(t *site.Tag) uint64 {
+	f := newFingerprint()
 	f.str(t.Name, t.Slug)
 	f.num(uint64(len(t.Articles)))
 	return f.sum()
@@ -170,7 +192,6 @@ func tagKey(seed maphash.Seed, t *site.Tag) uint64 {
 // date changed since the engine last made it.
 func (e *Engine) sitemap(r *renderer, pages []*Page) []byte {
 	var f fingerprint
-	f.h.SetSeed(e.seed)
 	f.str(r.site.Settings.BaseURL)
 	for _, p := range pages {
 		f.str(string(p.Kind), p.URL)

@@ -46,7 +46,7 @@ func (e *Engine) relatedNews(all []*site.Article) func(i int) []*site.Article {
 		x := newRelatedIndex(all)
 		return func(i int) []*site.Article { return x.related(all[i]) }
 	}
-	f := newFingerprint(e.seed)
+	f := newFingerprint()
 	for _, a := range all {
 		slugs := a.TagSlugs()
 		f.num(uint64(len(slugs)))
@@ -89,7 +89,7 @@ func (e *Engine) feed(path, head string, entries []*site.Article, pageOf map[*si
 	if e.memory != Remember {
 		return build()
 	}
-	f := newFingerprint(e.seed)
+	f := newFingerprint()
 	f.str(head)
 	for _, a := range entries {
 		p := pageOf[a]

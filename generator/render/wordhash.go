@@ -1,0 +1,87 @@
+package render
+
+import "encoding/binary"
+
+// wordHash is a 64-bit hash that is the same in every process and on
+// every machine: a build's page keys are kept beside its output (see
+// reuse.go) and compared by the next build, so they cannot come from
+// hash/maphash, whose seed is new in every process. Each 8-byte word of
+// the input is mixed into the state by a bijection (SplitMix64's step),
+// so two inputs of one length that differ in one word never collide; the
+// length closes the sum. It tells whether an input changed; it is not
+// made to resist someone who crafts collisions. The zero value is ready.
+type wordHash struct {
+	h    uint64
+	tail [8]byte
+	n    int    // bytes waiting in tail
+	len  uint64 // bytes written
+}
+
+// mix is SplitMix64's step: a bijection on uint64 that spreads every
+// input bit over the output.
+func mix(z uint64) uint64 {
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+func (w *wordHash) reset() { *w = wordHash{} }
+
+func (w *wordHash) word(x uint64) { w.h = mix(w.h ^ x) }
+
+func (w *wordHash) write(p []byte)       { writeTo(w, p) }
+func (w *wordHash) writeString(s string) { writeTo(w, s) }
+
+// writeTo writes p, bytes or a string, to w: whole words at once.
+func writeTo[T string | []byte](w *wordHash, p T) {
+	w.len += uint64(len(p))
+	if w.n > 0 {
+		c := copy(w.tail[w.n:], p)
+		if w.n += c; w.n < 8 {
+			return
+		}
+		w.word(binary.LittleEndian.Uint64(w.tail[:]))
+		p, w.n = p[c:], 0
+	}
+	for len(p) >= 8 {
+		w.word(uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
+			uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56)
+		p = p[8:]
+	}
+	w.n = copy(w.tail[:], p)
+}
+
+func (w *wordHash) writeByte(b byte) {
+	w.len++
+	w.tail[w.n] = b
+	if w.n++; w.n == 8 {
+		w.word(binary.LittleEndian.Uint64(w.tail[:]))
+		w.n = 0
+	}
+}
+
+// sum64 is the hash of what was written; writing may go on after it.
+func (w *wordHash) sum64() uint64 {
+	h := w.h
+	if w.n > 0 {
+		var t [8]byte
+		copy(t[:], w.tail[:w.n])
+		h = mix(h ^ binary.LittleEndian.Uint64(t[:]))
+	}
+	return mix(h ^ mix(w.len))
+}
+
+// hashBytes is the wordHash of b.
+func hashBytes(b []byte) uint64 {
+	var w wordHash
+	w.write(b)
+	return w.sum64()
+}
+
+// hashString is the wordHash of s.
+func hashString(s string) uint64 {
+	var w wordHash
+	w.writeString(s)
+	return w.sum64()
+}
