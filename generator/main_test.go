@@ -224,20 +224,25 @@ func TestCheckPrintsCalendar(t *testing.T) {
 
 // TestRebuildTakesUnchangedPages builds into one folder again and again,
 // with and without edits between, and checks each time that the folder
-// holds what a build into a new folder holds, and that a rebuild with
-// nothing changed executes only the pages it must (those with charts and
-// those whose body the feeds show).
+// holds what a build into a new folder holds, that a rebuild with nothing
+// changed executes only the pages it must (those whose body the feeds
+// show), and that it executes every page after the templates or the
+// ECharts bundle changed.
 func TestRebuildTakesUnchangedPages(t *testing.T) {
 	js := bundle(t)
 	root := sitetest.TempCopy(t)
 	out := filepath.Join(root, "public")
 	rendered := regexp.MustCompile(`\((\d+) av (\d+) sider på nytt\)`)
 	article := filepath.Join(root, "content", "nyheter", "styringsgruppen-samles.md")
+	other := filepath.Join(t.TempDir(), "echarts.min.js") // the same bundle, another file
+	copyFile(t, js, other)
+	appendTo(t, other, "\n// en annen versjon\n")
 	for i, edit := range []func(){
 		func() {},
 		func() {},
 		func() { appendTo(t, article, "\nEn ny setning.\n") },
 		func() { appendTo(t, filepath.Join(root, "templates", "partials", "crumbs.html"), "\n") },
+		func() { js = other },
 	} {
 		edit()
 		code, stdout, stderr := runCmd("build", "-root", root, "-out", out, "-echarts", js)
@@ -259,8 +264,8 @@ func TestRebuildTakesUnchangedPages(t *testing.T) {
 		if i == 1 && m[1] == m[2] {
 			t.Errorf("a rebuild of the same site executed every page: %s", m[0])
 		}
-		if i == 3 && m[1] != m[2] {
-			t.Errorf("after a template changed, a rebuild took pages from the last build: %s", m[0])
+		if i >= 3 && m[1] != m[2] {
+			t.Errorf("build %d: after the templates or the bundle changed, a rebuild took pages from the last build: %s", i, m[0])
 		}
 	}
 }
@@ -273,6 +278,17 @@ func appendTo(t *testing.T, file, text string) {
 	}
 	defer f.Close()
 	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

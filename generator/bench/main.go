@@ -117,7 +117,8 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		// alisnord keeps drawn charts in <root>/.cache/charts between builds,
 		// as Hugo keeps its resources in --cacheDir, and builds into a new
 		// folder; alisnord-gjenbygg builds into its folder again, as make
-		// does; alisnord-kald starts every build with an empty chart cache
+		// does, with nothing changed, and alisnord-gjenbygg-tittel after
+		// a new title of one article; alisnord-kald starts every build with an empty chart cache
 		// and draws every chart (the photo cache stays, as CI keeps it);
 		// alisnord-nocache also processes every photo again (-nocache).
 		// Hugo's layout processes no images.
@@ -125,6 +126,7 @@ func bench(cfg config, stdout, stderr io.Writer) error {
 		tools := []tool{
 			{name: "alisnord", cmd: ours(ss.full)},
 			{name: "alisnord-gjenbygg", cmd: ours(ss.full), rebuild: true},
+			{name: "alisnord-gjenbygg-tittel", cmd: ours(ss.full), rebuild: true, before: retitle(ss.full, n)},
 			{name: "alisnord-kald", cmd: ours(ss.full), before: emptyCharts},
 			{name: "alisnord-nocache", cmd: ours(ss.full, "-nocache")},
 			{name: "alisnord-saker", cmd: ours(ss.articles)},

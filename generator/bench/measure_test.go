@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"alisnord/generator/bench/corpus"
 )
 
 // TestMeasureFolders: a rebuilding tool builds every turn into the folder
@@ -41,5 +43,36 @@ func TestMeasureFolders(t *testing.T) {
 		if n := lines("public-ny-" + string(rune('0'+turn))); n != 1 {
 			t.Errorf("turn %d: the other tool built %d times into its folder, want once", turn, n)
 		}
+	}
+}
+
+// TestRetitle checks that the edit before each build of
+// alisnord-gjenbygg-tittel changes the title, and only the title, every
+// time, and fails on a corpus without the article.
+func TestRetitle(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(2), "index.md")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	orig := "+++\ntitle = \"Gammel\"\ndate = 2020-01-01\n+++\n\ntitle = \"i teksten\"\n"
+	if err := os.WriteFile(file, []byte(orig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit := retitle(root, 4)
+	var seen []string
+	for range 2 {
+		if err := edit(); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(file)
+		seen = append(seen, string(b))
+	}
+	want := strings.Replace(orig, `title = "Gammel"`, `title = "Syntetisk sak med ny tittel nr. 2"`, 1)
+	if seen[0] == seen[1] || seen[1] != want {
+		t.Errorf("after two edits:\n%s\nwant\n%s", seen[1], want)
+	}
+	if err := retitle(root, 10)(); err == nil {
+		t.Error("no error for a corpus without the article")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"alisnord/generator/bench/corpus"
 )
@@ -60,4 +61,26 @@ func writeFile(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(name, data, 0o644)
+}
+
+// retitle returns a step that gives the article in the middle of the
+// corpus at root (of n articles) a new title each time it runs: the edit
+// before each build of alisnord-gjenbygg-tittel.
+func retitle(root string, n int) func() error {
+	file := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(n/2), "index.md")
+	title := regexp.MustCompile(`(?m)^title = ".*"$`)
+	edits := 0
+	return func() error {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		at := title.FindIndex(b) // the front matter's, the first
+		if at == nil {
+			return fmt.Errorf("%s: fant ingen tittel å endre", file)
+		}
+		edits++
+		out := fmt.Appendf(b[:at[0]:at[0]], `title = "Syntetisk sak med ny tittel nr. %d"`, edits)
+		return os.WriteFile(file, append(out, b[at[1]:]...), 0o644)
+	}
 }

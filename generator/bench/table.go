@@ -49,7 +49,8 @@ func printTable(w io.Writer, results []result, runs int, hugo string, noHugo boo
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nalisnord: hele sidesettet (saker, lister, emner, strøm, områder og deltakere med figurer, N/250 områder opptil 20, N/10 deltakere opptil 600), bygget inn i en ny, tom mappe.")
-	fmt.Fprintln(w, "alisnord-gjenbygg: det samme, bygget inn i mappen fra forrige bygg (den eksisterende utdataen erstattes, slik make gjør).")
+	fmt.Fprintln(w, "alisnord-gjenbygg: det samme, bygget inn i mappen fra forrige bygg (den eksisterende utdataen erstattes, slik make gjør) uten endringer; uendrede sider hentes fra forrige bygg.")
+	fmt.Fprintln(w, "alisnord-gjenbygg-tittel: det samme, etter at én sak midt i arkivet har fått ny tittel før hvert bygg (lister, emnesider, nabosaker og oversiktssider lages på nytt).")
 	fmt.Fprintln(w, "alisnord-saker: de samme sakene med minst mulig data (4 områder, 4 deltakere), omtrent det Hugo bygger.")
 	fmt.Fprintln(w, "sider = HTML-filer, figurer = ulike figurer (hver tegnet to ganger, for skrivebord og mobil, delt av sidene som viser dem).")
 	fmt.Fprintln(w, "alisnord henter uendrede figurer fra .cache/charts (fylt av oppvarmingen, slik Hugo bruker --cacheDir); alisnord-kald starter hvert bygg med tom .cache/charts og tegner alle figurene (bildebufferen beholdes, slik CI-jobbene gjør); alisnord-nocache behandler i tillegg alle bildene på nytt (-nocache), som på en helt ny maskin. Hugo-oppsettet behandler ingen bilder.")

@@ -120,7 +120,7 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 		ropt.Photos = output.NewCache(b.cachePath("photos"))
 		// A sink that holds the last build's output gives back the pages
 		// whose inputs did not change, and the build records its own.
-		ropt.Generator = generatorID()
+		ropt.Generator = b.generator()
 	}
 	if err := b.engine.Render(s, ropt, sink); err != nil {
 		return Result{Site: s}, err

@@ -9,9 +9,10 @@ import (
 )
 
 // generatorID identifies the running generator's code: the SHA-256 of its
-// executable, or "" when it cannot be read. Every page's key holds it, so
-// a build takes no page from the last build's output that another version
-// of the generator rendered (render.Options.Generator).
+// executable, or "" when it cannot be read. Every page's key holds it and
+// the bundle's hash (Builder.generator), so a build takes no page from the
+// last build's output that another version of the generator or of ECharts
+// rendered (render.Options.Generator).
 var generatorID = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
@@ -28,3 +29,15 @@ var generatorID = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
+
+// generator is what render.Options.Generator holds for this builder: the
+// generator's and the ECharts bundle's hashes, or "" when the generator's
+// cannot be had (no page is then taken from the last build).
+func (b *Builder) generator() string {
+	exe := generatorID()
+	if exe == "" {
+		return ""
+	}
+	bundle := sha256.Sum256(b.bundle)
+	return exe + " " + hex.EncodeToString(bundle[:])
+}

@@ -36,8 +36,8 @@ type Options struct {
 	// Links is how pages link to folder pages: LinkFolders (the zero
 	// value) for the web, LinkFiles for the offline bundle.
 	Links LinkForm
-	// Generator identifies the generator's code (a hash of its
-	// executable), for every page's key. When it is set and the sink
+	// Generator identifies the generator's code and the ECharts bundle
+	// (hashes of both), for every page's key. When it is set and the sink
 	// holds the last build's files (PreviousFiles), a page whose key
 	// the last build recorded is taken from there (reuse.go).
 	Generator string

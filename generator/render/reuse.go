@@ -21,9 +21,8 @@ import (
 // those bytes are still the ones recorded, instead of executing it again.
 // Its links are checked again against this build's files, unless the
 // build writes the same paths as the last one (the record holds a hash of
-// them), in which case they hold as they did. Pages that show
-// a chart (drawn by the ECharts bundle, which the key does not cover) and
-// those the feeds need the body of are always rendered.
+// them), in which case they hold as they did. The pages whose body the
+// feeds need are always rendered.
 
 // pagesRecord is the file of the build that records its pages' keys.
 const pagesRecord = ".alisnord-pages"
@@ -79,12 +78,12 @@ func (u *reuser) setPaths(key uint64) {
 }
 
 // take returns the last build's bytes of page i, p, when they may stand
-// for this build's: p shows no chart, its body is not needed (needBody),
+// for this build's: its body is not needed (needBody),
 // its key is the one recorded, the bytes are the ones recorded, and every
 // link and asset it points to exists in this build (which a successful
 // last build with the same paths proved).
 func (u *reuser) take(p *Page, i int, key uint64, needBody bool, exists func(string) bool) ([]byte, bool) {
-	if u == nil || len(p.Charts) > 0 || needBody {
+	if u == nil || needBody {
 		return nil, false
 	}
 	was, ok := u.last[p.Path]

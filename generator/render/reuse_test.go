@@ -120,8 +120,8 @@ func TestRecordRoundTrip(t *testing.T) {
 }
 
 // TestTake goes through what decides whether a page is taken from the
-// last build: its key, its bytes, its charts, the feed's need of its
-// body, and the targets of its links in this build.
+// last build: its key, its bytes, the feed's need of its body, and the
+// targets of its links in this build.
 func TestTake(t *testing.T) {
 	data := []byte(`<a href="../x/">x</a><img src="../bilde.jpg" alt="">`)
 	p := &Page{Path: "a/index.html"}
@@ -139,7 +139,6 @@ func TestTake(t *testing.T) {
 		{"unchanged", p, 7, data, false, all, 6, true},
 		{"another key", p, 8, data, false, all, 6, false},
 		{"bytes edited", p, 7, append([]byte(" "), data...), false, all, 5, false},
-		{"a chart", &Page{Path: p.Path, Charts: []ChartView{{}}}, 7, data, false, all, 5, false},
 		{"body for the feed", p, 7, data, true, all, 5, false},
 		{"link target gone", p, 7, data, false, func(t string) bool { return t != "x/index.html" }, 6, false},
 		{"image gone", p, 7, data, false, func(t string) bool { return t != "bilde.jpg" }, 6, false},
