@@ -119,8 +119,11 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	if b.cfg.Cache == ReadWrite {
 		ropt.Photos = output.NewCache(b.cachePath("photos"))
 		// A sink that holds the last build's output gives back the pages
-		// whose inputs did not change, and the build records its own.
-		ropt.Generator = b.generator()
+		// whose inputs did not change, and the build records its own; the
+		// dev server keeps its pages in memory instead.
+		if !b.cfg.Serve {
+			ropt.Generator = b.generator()
+		}
 	}
 	if err := b.engine.Render(s, ropt, sink); err != nil {
 		return Result{Site: s}, err
