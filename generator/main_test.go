@@ -225,9 +225,8 @@ func TestCheckPrintsCalendar(t *testing.T) {
 // TestRebuildTakesUnchangedPages builds into one folder again and again,
 // with and without edits between, and checks each time that the folder
 // holds what a build into a new folder holds, that a rebuild with nothing
-// changed executes only the pages it must (those whose body the feeds
-// show), and that it executes every page after the templates or the
-// ECharts bundle changed.
+// changed executes no page, and that it executes every page after the
+// templates or the ECharts bundle changed.
 func TestRebuildTakesUnchangedPages(t *testing.T) {
 	js := bundle(t)
 	root := sitetest.TempCopy(t)
@@ -261,8 +260,8 @@ func TestRebuildTakesUnchangedPages(t *testing.T) {
 		if m == nil {
 			t.Fatalf("build %d: no count of pages in %q", i, stdout)
 		}
-		if i == 1 && m[1] == m[2] {
-			t.Errorf("a rebuild of the same site executed every page: %s", m[0])
+		if i == 1 && m[1] != "0" {
+			t.Errorf("a rebuild of the same site executed pages: %s", m[0])
 		}
 		if i >= 3 && m[1] != m[2] {
 			t.Errorf("build %d: after the templates or the bundle changed, a rebuild took pages from the last build: %s", i, m[0])

@@ -268,10 +268,6 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	e.pathsKey = pathsKey
 	reuse.setPaths(pathsKey)
 	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
-	feed := map[*site.Article]bool{}
-	for _, a := range firstN(r.site.Articles, feedSize) {
-		feed[a] = true
-	}
 	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
@@ -292,7 +288,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			if ctx.Err() != nil {
 				return nil
 			}
-			if data, ok := reuse.take(p, i, keyOf(keys, i), feed[p.Article], found); ok {
+			if data, ok := reuse.take(p, i, keyOf(keys, i), found); ok {
 				return emit(output.File{Path: p.Path, Data: data})
 			}
 			buf := e.buffer()
@@ -310,8 +306,8 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			if diags[i] = ds; len(ds) > 0 {
 				return nil
 			}
-			if e.memory == Forget && !feed[p.Article] {
-				p.Body, p.links = "", nil // only the feed needs a body after its page
+			if e.memory == Forget {
+				p.Body, p.links = "", nil // the feeds convert the text for themselves (feedBody)
 			}
 			reuse.note(i, keyOf(keys, i), buf.Bytes())
 			return emit(output.File{Path: p.Path, Data: buf.Bytes()})

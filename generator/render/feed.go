@@ -67,16 +67,9 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 			pageOf[p.Article] = p
 		}
 	}
-	bodies := map[*site.Article]string{} // an article is in several feeds; render it once
-	body := func(a *site.Article) string {
-		b, ok := bodies[a]
-		if !ok {
-			b = r.memo.feedBody(r, pageOf[a])
-			bodies[a] = b
-		}
-		return b
-	}
 	s := r.site
+	bodies := r.feedBodies(pageOf)
+	body := func(a *site.Article) string { return bodies[a] }
 	feed := func(path, title, subtitle, dir string, articles []*site.Article) output.File {
 		return output.File{Path: path, Data: r.memo.feed(path, title+"\x00"+subtitle+"\x00"+dir, firstN(articles, feedSize), pageOf,
 			func() []byte { return r.feed(title, subtitle, dir, articles, body) })}
@@ -87,6 +80,36 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 		out = append(out, feed(t.Feed(), s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles))
 	}
 	return out
+}
+
+// feedBodies converts, on every core, the text of each article that a
+// feed carries (feedBody), once however many feeds carry it.
+func (r *renderer) feedBodies(pageOf map[*site.Article]*Page) map[*site.Article]string {
+	var entries []*site.Article
+	seen := map[*site.Article]bool{}
+	add := func(list []*site.Article) {
+		for _, a := range firstN(list, feedSize) {
+			if !seen[a] {
+				seen[a] = true
+				entries = append(entries, a)
+			}
+		}
+	}
+	add(r.site.Articles)
+	for i := range r.site.Tags {
+		add(r.site.Tags[i].Articles)
+	}
+	texts := make([]string, len(entries))
+	inChunks(len(entries), 16, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			texts[i] = r.memo.feedBody(r, pageOf[entries[i]])
+		}
+	})
+	bodies := make(map[*site.Article]string, len(entries))
+	for i, a := range entries {
+		bodies[a] = texts[i]
+	}
+	return bodies
 }
 
 // feed is the Atom feed of the newest articles, with their full text as

@@ -21,8 +21,7 @@ import (
 // those bytes are still the ones recorded, instead of executing it again.
 // Its links are checked again against this build's files, unless the
 // build writes the same paths as the last one (the record holds a hash of
-// them), in which case they hold as they did. The pages whose body the
-// feeds need are always rendered.
+// them), in which case they hold as they did.
 
 // pagesRecord is the file of the build that records its pages' keys.
 const pagesRecord = ".alisnord-pages"
@@ -78,12 +77,11 @@ func (u *reuser) setPaths(key uint64) {
 }
 
 // take returns the last build's bytes of page i, p, when they may stand
-// for this build's: its body is not needed (needBody),
-// its key is the one recorded, the bytes are the ones recorded, and every
+// for this build's: its key is the one recorded, the bytes are the ones recorded, and every
 // link and asset it points to exists in this build (which a successful
 // last build with the same paths proved).
-func (u *reuser) take(p *Page, i int, key uint64, needBody bool, exists func(string) bool) ([]byte, bool) {
-	if u == nil || needBody {
+func (u *reuser) take(p *Page, i int, key uint64, exists func(string) bool) ([]byte, bool) {
+	if u == nil {
 		return nil, false
 	}
 	was, ok := u.last[p.Path]

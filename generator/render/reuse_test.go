@@ -120,36 +120,34 @@ func TestRecordRoundTrip(t *testing.T) {
 }
 
 // TestTake goes through what decides whether a page is taken from the
-// last build: its key, its bytes, the feed's need of its body, and the
-// targets of its links in this build.
+// last build: its key, its bytes, and the targets of its links in this
+// build.
 func TestTake(t *testing.T) {
 	data := []byte(`<a href="../x/">x</a><img src="../bilde.jpg" alt="">`)
 	p := &Page{Path: "a/index.html"}
 	all := func(string) bool { return true }
 	cases := []struct {
-		name     string
-		page     *Page
-		key      uint64
-		data     []byte
-		needBody bool
-		exists   func(string) bool
-		paths    uint64 // this build's pathsKey; the last build's is 5
-		want     bool
+		name   string
+		page   *Page
+		key    uint64
+		data   []byte
+		exists func(string) bool
+		paths  uint64 // this build's pathsKey; the last build's is 5
+		want   bool
 	}{
-		{"unchanged", p, 7, data, false, all, 6, true},
-		{"another key", p, 8, data, false, all, 6, false},
-		{"bytes edited", p, 7, append([]byte(" "), data...), false, all, 5, false},
-		{"body for the feed", p, 7, data, true, all, 5, false},
-		{"link target gone", p, 7, data, false, func(t string) bool { return t != "x/index.html" }, 6, false},
-		{"image gone", p, 7, data, false, func(t string) bool { return t != "bilde.jpg" }, 6, false},
-		{"same paths: links hold", p, 7, data, false, func(string) bool { return false }, 5, true},
-		{"not in the last build", &Page{Path: "b/index.html"}, 7, data, false, all, 5, false},
+		{"unchanged", p, 7, data, all, 6, true},
+		{"another key", p, 8, data, all, 6, false},
+		{"bytes edited", p, 7, append([]byte(" "), data...), all, 5, false},
+		{"link target gone", p, 7, data, func(t string) bool { return t != "x/index.html" }, 6, false},
+		{"image gone", p, 7, data, func(t string) bool { return t != "bilde.jpg" }, 6, false},
+		{"same paths: links hold", p, 7, data, func(string) bool { return false }, 5, true},
+		{"not in the last build", &Page{Path: "b/index.html"}, 7, data, all, 5, false},
 	}
 	for _, c := range cases {
 		u := &reuser{from: &earlierSink{last: map[string][]byte{p.Path: c.data, "b/index.html": data}},
 			last: map[string]recorded{p.Path: {7, hashBytes(data)}}, lastPaths: 5, now: make([]recorded, 1)}
 		u.setPaths(c.paths)
-		got, ok := u.take(c.page, 0, c.key, c.needBody, c.exists)
+		got, ok := u.take(c.page, 0, c.key, c.exists)
 		if ok != c.want || (ok && string(got) != string(data)) || (u.now[0] != recorded{}) != ok {
 			t.Errorf("%s: took %v (%q), recorded %v", c.name, ok, got, u.now[0])
 		}
