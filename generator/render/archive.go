@@ -3,11 +3,9 @@ package render
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
@@ -197,22 +195,4 @@ type NewsItem struct {
 func (p *Page) Item(a *site.Article, level int) NewsItem {
 	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
 		Badges: p.Badges(a), Date: norsk.Date(a.Date), ISO: a.Date.Format("2006-01-02")}
-}
-
-// allRelated finds the related news of every article, on every core:
-// relatedNews is safe for concurrent use (each article's memo slot is its
-// own, the index is made once and then only read).
-func allRelated(relatedNews func(i int) []*site.Article, all []*site.Article) [][]*site.Article {
-	out := make([][]*site.Article, len(all))
-	var wg sync.WaitGroup
-	n := runtime.GOMAXPROCS(0)
-	for w := range n {
-		wg.Go(func() {
-			for i := w; i < len(all); i += n {
-				out[i] = relatedNews(i)
-			}
-		})
-	}
-	wg.Wait()
-	return out
 }

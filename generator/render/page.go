@@ -73,8 +73,26 @@ func newPage(r *renderer, kind Kind, url, title string) *Page {
 	if url == "" || strings.HasSuffix(url, "/") {
 		p.Path = url + "index.html"
 	}
-	p.root = strings.Repeat("../", strings.Count(p.Path, "/"))
+	p.root = rootOf(p.Path)
 	return p
+}
+
+// ups are the relative paths up to the site root from the first depths.
+var ups = func() []string {
+	out := make([]string, 8)
+	for i := range out {
+		out[i] = strings.Repeat("../", i)
+	}
+	return out
+}()
+
+// rootOf is the relative path from the page at path up to the site root.
+func rootOf(path string) string {
+	n := strings.Count(path, "/")
+	if n < len(ups) {
+		return ups[n]
+	}
+	return strings.Repeat("../", n)
 }
 
 // Rel returns the link from this page to target, a site path such as
