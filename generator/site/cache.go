@@ -24,6 +24,7 @@ type Cache struct {
 	// walked is what the last walk of content/ found, while every folder
 	// listing it read is still the cache's: nil once one is dropped.
 	walked []string
+	tags   *tagMemo // the tags of the last load (tagmemo.go)
 }
 
 // cachedArticle is one parsed file and the problems parsing it found. a is

@@ -43,6 +43,22 @@ func TestCacheLoad(t *testing.T) {
 		t.Errorf("edited title not seen: %q", s.Articles[len(s.Articles)-1].Title)
 	}
 
+	// The tags of the last load are kept while every article carries the
+	// same ones (tagmemo.go): each edit below must be seen.
+	tagEdits := []struct{ step, old, new string }{
+		{"after a tag added", `tags = ["styringsgruppe", "finansiering"]`, `tags = ["styringsgruppe", "søknader", "finansiering"]`},
+		{"after a tag spelt in another case", `"søknader", "finansiering"]`, `"Søknader", "finansiering"]`},
+		{"after a tag spelt otherwise", `"Søknader", "finansiering"]`, `"soknader", "finansiering"]`},
+		{"after the spelling is fixed", `"soknader", "finansiering"]`, `"søknader", "finansiering"]`},
+		{"after the oldest news became the newest", "date = 2018-11-01", "date = 2020-11-01"},
+		{"after a tag removed", `"styringsgruppe", "søknader", `, `"søknader", `},
+	}
+	for _, e := range tagEdits {
+		edit(t, m, news, e.old, e.new)
+		c.Forget(news)
+		same(e.step)
+	}
+
 	m["content/nyheter/ny.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ny\"\ndate = 2000-01-01\n+++\nTekst.\n")}
 	c.Forget("content/nyheter/ny.md")
 	same("after a new file, the oldest")

@@ -86,7 +86,7 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, diag.Diagnostics) {
 	c.kart(s)
 	s.Today = civil(opt.Now)
 	s.publish(articles, opt)
-	s.Tags = collectTags(s.Articles, s.TagNames, &ds)
+	s.Tags = cache.collectTags(s.Articles, s.TagNames, &ds)
 	s.calendar = schedule(articles, s.Today)
 	c.articles(s)
 	ds.Sort()
