@@ -24,8 +24,8 @@ import (
 // first build (ALIS_EDIT_N articles instead): its text (the quick path) and its title (lists, tags and
 // neighbours change). It reports the median of each; with
 // ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone. A
-// title edit's CPU time (the process's, so the garbage collector's too)
-// and allocations are reported as medians as well.
+// title edit's CPU time (the process's, so the garbage collector's too),
+// allocations and bytes allocated are reported as medians as well.
 func BenchmarkEdit(b *testing.B) {
 	bundle := filepath.Join("..", "..", ".cache", "echarts", "echarts.min.js")
 	if _, err := chart.LoadBundle(bundle); err != nil {
@@ -62,6 +62,7 @@ func BenchmarkEdit(b *testing.B) {
 	type cost struct {
 		wall, cpu time.Duration
 		allocs    uint64
+		bytes     uint64
 	}
 	edit := func(i int, change func([]byte, int) []byte) cost {
 		src, err := os.ReadFile(file)
@@ -73,14 +74,14 @@ func BenchmarkEdit(b *testing.B) {
 		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		allocs := ms.Mallocs
+		allocs, bytes := ms.Mallocs, ms.TotalAlloc
 		cpu, start := cpuTime(), time.Now()
 		if _, err := bl.Build(Changes{Paths: []string{rel}}, &sink); err != nil {
 			b.Fatal(err)
 		}
 		c := cost{wall: time.Since(start), cpu: cpuTime() - cpu}
 		runtime.ReadMemStats(&ms)
-		c.allocs = ms.Mallocs - allocs
+		c.allocs, c.bytes = ms.Mallocs-allocs, ms.TotalAlloc-bytes
 		b.Logf("%s: %v (CPU %v, %d allocations)", rel, c.wall, c.cpu, c.allocs)
 		return c
 	}
@@ -98,17 +99,18 @@ func BenchmarkEdit(b *testing.B) {
 	}
 	for b.Loop() {
 		var texts, titles, titleCPU []time.Duration
-		var titleAllocs []uint64
+		var titleAllocs, titleBytes []uint64
 		for i := range 10 {
 			texts = append(texts, edit(i, text).wall)
 			c := edit(i, title)
-			titles, titleCPU, titleAllocs = append(titles, c.wall), append(titleCPU, c.cpu), append(titleAllocs, c.allocs)
+			titles, titleCPU = append(titles, c.wall), append(titleCPU, c.cpu)
+			titleAllocs, titleBytes = append(titleAllocs, c.allocs), append(titleBytes, c.bytes)
 		}
 		b.ReportMetric(median(texts), "ms-text")
 		b.ReportMetric(median(titles), "ms-title")
 		b.ReportMetric(median(titleCPU), "ms-cpu-title")
-		slices.Sort(titleAllocs)
-		b.ReportMetric(float64(titleAllocs[len(titleAllocs)/2]), "allocs-title")
+		b.ReportMetric(medianOf(titleAllocs), "allocs-title")
+		b.ReportMetric(medianOf(titleBytes)/(1<<20), "MiB-title")
 	}
 }
 
@@ -120,6 +122,11 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func medianOf(ns []uint64) float64 {
+	slices.Sort(ns)
+	return float64(ns[len(ns)/2])
 }
 
 func median(ds []time.Duration) float64 {
