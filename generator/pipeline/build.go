@@ -51,6 +51,7 @@ type Builder struct {
 	// decides what is a future post), for edits of an article's text only.
 	articles map[string]*site.Article
 	day      string
+	spare    map[string]*site.Article // articles' map, kept to be filled again
 }
 
 // New returns a Builder for cfg. It reads the ECharts bundle, so that a

@@ -171,7 +171,7 @@ func (l *loader) articles() []*Article {
 		})
 	}
 	_ = g.Wait()
-	var out []*Article
+	out := make([]*Article, 0, len(articles))
 	for i, a := range articles {
 		if !cached[i] {
 			l.remember(paths[i], a, diags[i])
