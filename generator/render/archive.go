@@ -179,11 +179,17 @@ func keepBest(best []relatedCandidate, c relatedCandidate) []relatedCandidate {
 // NewsItem is one article in a list of news, as the "newsitem" partial
 // shows it: Level is its heading's level (2, or 3 below a month). The
 // rest is worked out once here, not by method calls in the template: a
-// news list is the template the archive and tag pages run most.
+// news list is the template the archive and tag pages run most. The
+// article's title and summary are fields of their own too, since
+// text/template finds a field of the embedded site.Meta by a slow search
+// (a year of the archive lists some 500 items).
 type NewsItem struct {
 	Page    *Page
 	Article *site.Article
 	Level   int
+	Sub     bool     // Level is 3: the item is below a month's heading
+	Title   string   // Article.Title
+	Summary string   // Article.Summary
 	Href    string   // the link to the article from Page
 	Thumb   *Picture // Page.Thumb(Article)
 	Badges  []string // Page.Badges(Article)
@@ -193,6 +199,6 @@ type NewsItem struct {
 
 // Item returns article a as an item of a list of news on this page.
 func (p *Page) Item(a *site.Article, level int) NewsItem {
-	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
+	return NewsItem{Page: p, Article: a, Level: level, Sub: level == 3, Title: a.Title, Summary: a.Summary, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
 		Badges: p.Badges(a), Date: norsk.Date(a.Date), ISO: a.Date.Format("2006-01-02")}
 }
