@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -13,6 +14,7 @@ import (
 // pages lists every HTML page of the site, in a fixed order.
 func (r *renderer) pages() []*Page {
 	s := r.site
+	articles := r.articlePages(s.Articles) // made meanwhile, on the other cores
 	var out []*Page
 	add := func(p *Page) *Page { out = append(out, p); return p }
 
@@ -33,7 +35,7 @@ func (r *renderer) pages() []*Page {
 		add(p)
 	}
 	out = append(out, archive...)
-	out = append(out, r.articlePages(s.Articles)...)
+	at := len(out) // where the articles' pages go
 	tags := add(newPage(r, KindTags, "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
 	for i := range s.Tags {
@@ -84,6 +86,7 @@ func (r *renderer) pages() []*Page {
 	add(r.englishPage(front))
 	notFound := add(newPage(r, KindNotFound, "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
+	out = slices.Insert(out, at, articles()...)
 	chrome := &chromeCache{}
 	for _, p := range out {
 		p.chrome = chrome
@@ -91,32 +94,38 @@ func (r *renderer) pages() []*Page {
 	return out
 }
 
-// articlePages makes the pages of the news articles (newest first) on
-// every core, each page into its own slot, so the order never depends on
-// scheduling: a dev server's edit makes all of them. (Pages are allocated
-// one by one: one large block of them costs more in first touches of
-// fresh memory than it saves.)
+// articlePages starts making the pages of the news articles (newest
+// first) on every core, while the caller makes the other pages, and
+// returns a function that waits for them. Each page goes into its own
+// slot, so the order never depends on scheduling: a dev server's edit
+// makes all of them. (Pages are allocated one by one: one large block of
+// them costs more in first touches of fresh memory than it saves.)
 // relatedNews is safe for concurrent use (each article's memo slot is its
-// own, the index is made once and then only read).
-func (r *renderer) articlePages(articles []*site.Article) []*Page {
-	related := r.memo.relatedNews(articles)
+// own, the index is made once and then only read), and nothing else of
+// the engine is used while pages are made.
+func (r *renderer) articlePages(articles []*site.Article) (wait func() []*Page) {
 	out := make([]*Page, len(articles))
-	n := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
-	for w := range n {
-		wg.Go(func() {
-			for i := w; i < len(articles); i += n {
-				a := articles[i]
-				p := newPage(r, KindArticle, a.URL(), a.Title)
-				p.Article, p.Description, p.Nav = a, description(a), "nyheter"
-				p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
-				p.Related = related(i)
-				out[i] = p
-			}
-		})
+	wg.Go(func() {
+		related := r.memo.relatedNews(articles)
+		n := runtime.GOMAXPROCS(0)
+		for w := range n {
+			wg.Go(func() {
+				for i := w; i < len(articles); i += n {
+					a := articles[i]
+					p := newPage(r, KindArticle, a.URL(), a.Title)
+					p.Article, p.Description, p.Nav = a, description(a), "nyheter"
+					p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
+					p.Related = related(i)
+					out[i] = p
+				}
+			})
+		}
+	})
+	return func() []*Page {
+		wg.Wait()
+		return out
 	}
-	wg.Wait()
-	return out
 }
 
 // listPages paginates articles at the site's page size: url, url+"side/2/" …
