@@ -65,6 +65,20 @@ func TestCacheLoad(t *testing.T) {
 	delete(m, "content/nyheter/ny.md")
 	c.Forget("content/nyheter/ny.md")
 	same("after a deleted file")
+	// A file the cache parsed on request (Article) that the walk does not
+	// build is dropped at the next load.
+	files := c.Len()
+	m["content/nyheter/notat.txt"] = &fstest.MapFile{Data: []byte("Notat.\n")}
+	c.Forget("content/nyheter/notat.txt")
+	if _, err := c.Article(m, "content/nyheter/notat.txt"); err == nil {
+		t.Error("content/nyheter/notat.txt parsed as an article")
+	}
+	c.LoadAll(m, Options{Now: now})
+	if c.Len() != files {
+		t.Errorf("after a load the cache holds %d files, want the %d the walk found", c.Len(), files)
+	}
+	delete(m, "content/nyheter/notat.txt")
+	c.Forget("content/nyheter/notat.txt")
 
 	m["content/nyheter/brutt.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \n+++\n")}
 	c.Forget("content/nyheter/brutt.md")
