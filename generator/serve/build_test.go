@@ -30,6 +30,7 @@ func TestBuilderMatchesFreshBuild(t *testing.T) {
 		{"body", article, "Interessen var stor", "Interessen var stor, skriver vi", true},
 		{"body again", article, "skriver vi", "skriver vi nå", true},
 		{"title", article, `title = "25 deltakere`, `title = "Tjuefem deltakere`, false},
+		{"tag renamed", article, `tags = ["søknader"`, `tags = ["rekruttering"`, false},
 		{"body after a title", article, "skriver vi nå", "skriver vi", true},
 		{"page body", "content/om.md", "På siden Statistikk", "På siden «Statistikk»", true},
 		{"body with an unknown figure", article, "skriver vi", "skriver vi {{< tall ukjent >}}", true},
