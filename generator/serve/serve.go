@@ -14,7 +14,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"runtime/debug"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,8 +98,12 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.rebuild(batch{})
 	// The first build leaves much garbage; collect it now rather than
-	// during the first edit, and give the memory back.
-	debug.FreeOSMemory()
+	// during the first edit. The memory is not handed back to the system
+	// at once (debug.FreeOSMemory): the edits would then touch fresh pages
+	// for everything they allocate, 8 ms more CPU per title edit at 10,000
+	// articles; the runtime's scavenger hands back what the heap does not
+	// need, in the background.
+	runtime.GC()
 	for _, line := range s.calendar {
 		fmt.Fprintln(cfg.Log, line)
 	}
