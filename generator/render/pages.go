@@ -105,6 +105,7 @@ func (r *renderer) pages() []*Page {
 // the engine is used while pages are made.
 func (r *renderer) articlePages(articles []*site.Article) (wait func() []*Page) {
 	out := make([]*Page, len(articles))
+	crumbs := []Crumb{{"Nyheter", "nyheter/"}} // one trail for all, never changed
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		related := r.memo.relatedNews(articles)
@@ -113,9 +114,9 @@ func (r *renderer) articlePages(articles []*site.Article) (wait func() []*Page) 
 			wg.Go(func() {
 				for i := w; i < len(articles); i += n {
 					a := articles[i]
-					p := newPage(r, KindArticle, a.URL(), a.Title)
+					p := newFolderPage(r, KindArticle, a.Slug, a.Title)
 					p.Article, p.Description, p.Nav = a, description(a), "nyheter"
-					p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
+					p.Crumbs = crumbs[:1:1]
 					p.Related = related(i)
 					out[i] = p
 				}
@@ -142,6 +143,10 @@ func (r *renderer) listPages(kind Kind, url, title, nav string, articles []*site
 	if tag != nil {
 		description = "Nyheter fra ALIS-Nord om " + tag.Name + "."
 	}
+	var crumbs []Crumb // one trail for the tag's pages, never changed
+	if tag != nil {
+		crumbs = []Crumb{{"Emner", "tagger/"}}
+	}
 	out := make([]*Page, total)
 	for n := 1; n <= total; n++ {
 		p := newPage(r, kind, pageURL(n), title)
@@ -156,9 +161,7 @@ func (r *renderer) listPages(kind Kind, url, title, nav string, articles []*site
 			p.Pager.NextURL = pageURL(n + 1)
 		}
 		p.Description = description
-		if tag != nil {
-			p.Crumbs = []Crumb{{"Emner", "tagger/"}}
-		}
+		p.Crumbs = crumbs[:len(crumbs):len(crumbs)]
 		out[n-1] = p
 	}
 	return out
