@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"net/http"
 	"runtime"
@@ -87,7 +86,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, builder: builder, events: newHub(), done: make(chan struct{})}
 	s.files = &files{events: s.events}
-	s.files.current.Store(&snapshot{files: map[string][]byte{"404.html": placeholder}})
+	s.files.current.Store(&snapshot{base: map[string][]byte{"404.html": placeholder}, count: 1})
 	// Watch before the first build, so that nothing saved meanwhile is missed.
 	if s.watch, err = newWatcher(cfg.Root, cfg.Debounce, cfg.Log); err != nil {
 		return nil, err
@@ -166,7 +165,7 @@ func (s *Server) rebuild(b batch) {
 		s.calendar = res.Site.CalendarLines()
 	}
 	old := s.files.current.Load()
-	changed, c, removed := diff(old.files, files)
+	changed, c, removed := diff(old, files)
 	st := res.Stats
 	defer func() {
 		fmt.Fprintf(s.cfg.Log, "bygget på %d ms (%d av %d sider på nytt)\n", time.Since(start).Milliseconds(), st.Rendered, st.Pages)
@@ -174,16 +173,7 @@ func (s *Server) rebuild(b batch) {
 	if c == unchanged && !s.failed {
 		return
 	}
-	next := &snapshot{version: old.version + 1}
-	if removed {
-		next.files = make(map[string][]byte, len(files))
-		changed = files
-	} else {
-		next.files = maps.Clone(old.files)
-	}
-	for _, f := range changed {
-		next.files[f.Path] = f.Data
-	}
+	next := old.next(files, changed, removed)
 	s.files.current.Store(next)
 	name := eventReload
 	if c == stylesOnly && !s.failed {
