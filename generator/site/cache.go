@@ -24,8 +24,10 @@ type Cache struct {
 	// walked is what the last walk of content/ found, while every folder
 	// listing it read is still the cache's: nil once one is dropped.
 	walked []string
-	tags   *tagMemo // the tags of the last load (tagmemo.go)
-	loaded int      // the files the last load's walk found, each now in articles
+	tags   *tagMemo   // the tags of the last load (tagmemo.go)
+	loaded int        // the files the last load's walk found, each now in articles
+	order  *orderMemo // the news' order at the last load (ordermemo.go)
+	slugs  []string   // the last load's slugs, when all differ (ordermemo.go)
 }
 
 // cachedArticle is one parsed file and the problems parsing it found. a is

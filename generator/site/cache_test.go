@@ -59,6 +59,21 @@ func TestCacheLoad(t *testing.T) {
 		same(e.step)
 	}
 
+	// The news' order and the check of addresses are kept while the
+	// dates and slugs are (ordermemo.go): a file renamed to the address
+	// of another, the number of files the same, must still be reported.
+	clash := "content/nyheter/25-Deltakere-og-konferanse-i-bodo.md"
+	m[clash], m[news] = m[news], nil
+	delete(m, news)
+	c.Forget(news)
+	c.Forget(clash)
+	same("with a file renamed to another's address")
+	m[news] = m[clash]
+	delete(m, clash)
+	c.Forget(news)
+	c.Forget(clash)
+	same("with the file back")
+
 	m["content/nyheter/ny.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ny\"\ndate = 2000-01-01\n+++\nTekst.\n")}
 	c.Forget("content/nyheter/ny.md")
 	same("after a new file, the oldest")

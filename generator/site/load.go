@@ -85,10 +85,14 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, diag.Diagnostics) {
 	c.site(s)
 	c.kart(s)
 	s.Today = civil(opt.Now)
-	s.publish(articles, opt)
+	s.publish(articles, opt, cache)
 	s.Tags = cache.collectTags(s.Articles, s.TagNames, &ds)
 	s.calendar = schedule(articles, s.Today)
-	c.articles(s)
+	if !cache.sameSlugs(s) {
+		before := len(ds)
+		c.articles(s)
+		cache.noteSlugs(s, len(ds) == before)
+	}
 	ds.Sort()
 	if len(ds) > 0 {
 		s.dropDangling()
@@ -202,7 +206,8 @@ func readArticle(fsys fs.FS, p string, ds *diag.Diagnostics) *Article {
 }
 
 // publish keeps the articles this build shows and links news neighbours.
-func (s *Site) publish(all []*Article, opt Options) {
+// Through a cache the news' order may come from the last load (ordermemo.go).
+func (s *Site) publish(all []*Article, opt Options, cache *Cache) {
 	today := civil(opt.Now)
 	for _, a := range all {
 		a.Future = civil(a.published()).After(today)
@@ -216,12 +221,7 @@ func (s *Site) publish(all []*Article, opt Options) {
 			s.Pages = append(s.Pages, a)
 		}
 	}
-	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c // newest first
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	cache.sortNews(s.Articles)
 	slices.SortStableFunc(s.Pages, func(a, b *Article) int { return strings.Compare(a.Slug, b.Slug) })
 	for i, a := range s.Articles {
 		if i > 0 {
@@ -237,4 +237,14 @@ func (s *Site) publish(all []*Article, opt Options) {
 func civil(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// sortNews sorts news newest first, then by slug.
+func sortNews(news []*Article) {
+	slices.SortStableFunc(news, func(a, b *Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c // newest first
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
 }
