@@ -17,7 +17,10 @@ import (
 // photo memo and the served snapshot compare them at once. Changes with
 // All set, or none (a first build), forget everything. Only regular files
 // and folders reached without a symbolic link are kept, since a change to
-// a link's target outside the site is not seen. Failed reads are not kept.
+// a link's target outside the site is not seen, and none below a name
+// starting with "." or "#", whose changes the watcher passes over (the
+// templates' glob would still take templates/pages/.utkast.html). Failed
+// reads are not kept.
 type fileMemo struct {
 	root  string
 	mu    sync.Mutex
@@ -135,6 +138,9 @@ func (m *fileMemo) inTree(name string, dir bool) bool {
 	}
 	parts := strings.Split(name, "/")
 	for i, part := range parts {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") {
+			return false
+		}
 		full = filepath.Join(full, part)
 		fi, err := os.Lstat(full)
 		if err != nil {

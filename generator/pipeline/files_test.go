@@ -10,7 +10,8 @@ import (
 // TestFileMemo checks what the dev server's memo of the site folder reads
 // again after each kind of change: the changed file, a file in a folder
 // that changed, everything after a lost event, and always a file reached
-// through a symbolic link, whose target the watcher does not see.
+// through a symbolic link, whose target the watcher does not see, or with
+// a hidden name, whose changes the watcher passes over.
 func TestFileMemo(t *testing.T) {
 	dir := t.TempDir()
 	write := func(rel, text string) {
@@ -26,6 +27,7 @@ func TestFileMemo(t *testing.T) {
 	write("templates/pages/a.html", "a1")
 	write("templates/assets/style.css", "s1")
 	write("outside/photo.jpg", "p1")
+	write("templates/pages/.utkast.html", "u1")
 	if err := os.Symlink(filepath.Join(dir, "outside", "photo.jpg"), filepath.Join(dir, "templates", "link.jpg")); err != nil {
 		t.Skip(err)
 	}
@@ -50,18 +52,20 @@ func TestFileMemo(t *testing.T) {
 	read("templates/pages/a.html")
 	read("templates/assets/style.css")
 	read("templates/link.jpg")
+	read("templates/pages/.utkast.html")
 	list("templates/pages")
 	write("templates/pages/a.html", "a2")
 	write("templates/assets/style.css", "s2")
 	write("outside/photo.jpg", "p2")
 	write("templates/pages/b.html", "b")
+	write("templates/pages/.utkast.html", "u2")
 	m.forget(Changes{Paths: []string{"content/x.md"}})
-	if n := list("templates/pages"); n != 1 {
-		t.Errorf("listing of templates/pages after an unrelated change: %d entries, want the 1 kept", n)
+	if n := list("templates/pages"); n != 2 {
+		t.Errorf("listing of templates/pages after an unrelated change: %d entries, want the 2 kept", n)
 	}
 	m.forget(Changes{Paths: []string{"templates/pages/b.html"}})
-	if n := list("templates/pages"); n != 2 {
-		t.Errorf("listing of templates/pages after b.html was created: %d entries, want 2", n)
+	if n := list("templates/pages"); n != 3 {
+		t.Errorf("listing of templates/pages after b.html was created: %d entries, want 3", n)
 	}
 	steps := []struct {
 		name string
@@ -71,6 +75,7 @@ func TestFileMemo(t *testing.T) {
 	}{
 		{"unchanged file is kept", Changes{Paths: []string{"content/x.md"}}, "templates/pages/a.html", "a1"},
 		{"through a link, read again", Changes{Paths: []string{"content/x.md"}}, "templates/link.jpg", "p2"},
+		{"hidden file, read again", Changes{Paths: []string{"content/x.md"}}, "templates/pages/.utkast.html", "u2"},
 		{"changed file, read again", Changes{Paths: []string{"templates/pages/a.html"}}, "templates/pages/a.html", "a2"},
 		{"other file still kept", Changes{Paths: []string{"templates/pages/a.html"}}, "templates/assets/style.css", "s1"},
 		{"changed folder, read again", Changes{Paths: []string{"templates/assets"}}, "templates/assets/style.css", "s2"},
