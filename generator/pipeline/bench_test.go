@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -21,7 +23,9 @@ import (
 // edit of one article of 10,000 synthetic articles (bench/corpus), after a
 // first build (ALIS_EDIT_N articles instead): its text (the quick path) and its title (lists, tags and
 // neighbours change). It reports the median of each; with
-// ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone.
+// ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone. A
+// title edit's CPU time (the process's, so the garbage collector's too),
+// allocations and bytes allocated are reported as medians as well.
 func BenchmarkEdit(b *testing.B) {
 	bundle := filepath.Join("..", "..", ".cache", "echarts", "echarts.min.js")
 	if _, err := chart.LoadBundle(bundle); err != nil {
@@ -55,7 +59,12 @@ func BenchmarkEdit(b *testing.B) {
 	}
 	rel := "content/nyheter/" + corpus.ArticleSlug(n/2) + ".md"
 	file := filepath.Join(dir, filepath.FromSlash(rel))
-	edit := func(i int, change func([]byte, int) []byte) time.Duration {
+	type cost struct {
+		wall, cpu time.Duration
+		allocs    uint64
+		bytes     uint64
+	}
+	edit := func(i int, change func([]byte, int) []byte) cost {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			b.Fatal(err)
@@ -63,13 +72,18 @@ func BenchmarkEdit(b *testing.B) {
 		if err := os.WriteFile(file, change(src, i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		start := time.Now()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		allocs, bytes := ms.Mallocs, ms.TotalAlloc
+		cpu, start := cpuTime(), time.Now()
 		if _, err := bl.Build(Changes{Paths: []string{rel}}, &sink); err != nil {
 			b.Fatal(err)
 		}
-		d := time.Since(start)
-		b.Logf("%s: %v", rel, d)
-		return d
+		c := cost{wall: time.Since(start), cpu: cpuTime() - cpu}
+		runtime.ReadMemStats(&ms)
+		c.allocs, c.bytes = ms.Mallocs-allocs, ms.TotalAlloc-bytes
+		b.Logf("%s: %v (CPU %v, %d allocations)", rel, c.wall, c.cpu, c.allocs)
+		return c
 	}
 	text := func(src []byte, i int) []byte { return append(src, fmt.Sprintf("\nEndring %d, syntetisk.\n", i)...) }
 	title := func(src []byte, i int) []byte {
@@ -84,14 +98,35 @@ func BenchmarkEdit(b *testing.B) {
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	for b.Loop() {
-		var texts, titles []time.Duration
+		var texts, titles, titleCPU []time.Duration
+		var titleAllocs, titleBytes []uint64
 		for i := range 10 {
-			texts = append(texts, edit(i, text))
-			titles = append(titles, edit(i, title))
+			texts = append(texts, edit(i, text).wall)
+			c := edit(i, title)
+			titles, titleCPU = append(titles, c.wall), append(titleCPU, c.cpu)
+			titleAllocs, titleBytes = append(titleAllocs, c.allocs), append(titleBytes, c.bytes)
 		}
 		b.ReportMetric(median(texts), "ms-text")
 		b.ReportMetric(median(titles), "ms-title")
+		b.ReportMetric(median(titleCPU), "ms-cpu-title")
+		b.ReportMetric(medianOf(titleAllocs), "allocs-title")
+		b.ReportMetric(medianOf(titleBytes)/(1<<20), "MiB-title")
 	}
+}
+
+// cpuTime is the user and system CPU time of this process so far: on a
+// shared machine it varies less than the wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func medianOf(ns []uint64) float64 {
+	slices.Sort(ns)
+	return float64(ns[len(ns)/2])
 }
 
 func median(ds []time.Duration) float64 {

@@ -46,10 +46,12 @@ type Builder struct {
 	charts *chart.Renderer // made at the first build whose data loads
 	cache  *site.Cache
 	engine *render.Engine
+	files  *fileMemo // what the render read, when serving
 	// The articles of the last good build by path, and its day (which
 	// decides what is a future post), for edits of an article's text only.
 	articles map[string]*site.Article
 	day      string
+	spare    map[string]*site.Article // articles' map, kept to be filled again
 }
 
 // New returns a Builder for cfg. It reads the ECharts bundle, so that a
@@ -58,6 +60,7 @@ func New(cfg Config) (*Builder, error) {
 	b := &Builder{cfg: cfg, cache: site.NewCache(), engine: render.NewEngine(render.Forget)}
 	if cfg.Serve {
 		b.engine = render.NewEngine(render.Remember)
+		b.files = newFileMemo(cfg.Root)
 	}
 	if cfg.Echarts == "" {
 		cfg.Echarts = filepath.Join(cfg.Root, ".cache", "echarts", "echarts.min.js")
@@ -94,6 +97,9 @@ type Result struct {
 // in the input.
 func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	now := time.Now()
+	if b.files != nil {
+		b.files.forget(ch)
+	}
 	if res, ok, err := b.quick(ch, now, sink); ok {
 		return res, err
 	}
@@ -146,6 +152,9 @@ func (b *Builder) load(opt site.Options) (*site.Site, diag.Diagnostics) {
 // with problems reads the photo cache but adds nothing to it.
 func (b *Builder) renderOptions() render.Options {
 	opt := render.Options{Root: os.DirFS(b.cfg.Root), Serve: b.cfg.Serve, Links: b.cfg.Links}
+	if b.files != nil {
+		opt.Root = b.files.fsys()
+	}
 	if b.cfg.Cache != NoCache {
 		opt.Photos = output.NewCache(b.cachePath("photos")).ReadOnly()
 	}

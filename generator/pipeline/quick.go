@@ -15,9 +15,15 @@ func (b *Builder) remember(s *site.Site, now time.Time) {
 	if !b.cfg.Serve {
 		return
 	}
-	b.articles, b.day = map[string]*site.Article{}, now.Format(time.DateOnly)
-	for _, a := range append(append([]*site.Article{}, s.Articles...), s.Pages...) {
-		b.articles[a.Path] = a
+	if b.spare == nil {
+		b.spare = make(map[string]*site.Article, len(s.Articles)+len(s.Pages))
+	}
+	clear(b.spare)
+	b.articles, b.day = b.spare, now.Format(time.DateOnly)
+	for _, list := range [][]*site.Article{s.Articles, s.Pages} {
+		for _, a := range list {
+			b.articles[a.Path] = a
+		}
 	}
 }
 

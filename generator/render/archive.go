@@ -3,11 +3,9 @@ package render
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
@@ -181,11 +179,17 @@ func keepBest(best []relatedCandidate, c relatedCandidate) []relatedCandidate {
 // NewsItem is one article in a list of news, as the "newsitem" partial
 // shows it: Level is its heading's level (2, or 3 below a month). The
 // rest is worked out once here, not by method calls in the template: a
-// news list is the template the archive and tag pages run most.
+// news list is the template the archive and tag pages run most. The
+// article's title and summary are fields of their own too, since
+// text/template finds a field of the embedded site.Meta by a slow search
+// (a year of the archive lists some 500 items).
 type NewsItem struct {
 	Page    *Page
 	Article *site.Article
 	Level   int
+	Sub     bool     // Level is 3: the item is below a month's heading
+	Title   string   // Article.Title
+	Summary string   // Article.Summary
 	Href    string   // the link to the article from Page
 	Thumb   *Picture // Page.Thumb(Article)
 	Badges  []string // Page.Badges(Article)
@@ -195,24 +199,6 @@ type NewsItem struct {
 
 // Item returns article a as an item of a list of news on this page.
 func (p *Page) Item(a *site.Article, level int) NewsItem {
-	return NewsItem{Page: p, Article: a, Level: level, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
+	return NewsItem{Page: p, Article: a, Level: level, Sub: level == 3, Title: a.Title, Summary: a.Summary, Href: p.Rel(a.URL()), Thumb: p.Thumb(a),
 		Badges: p.Badges(a), Date: norsk.Date(a.Date), ISO: a.Date.Format("2006-01-02")}
-}
-
-// allRelated finds the related news of every article, on every core:
-// relatedNews is safe for concurrent use (each article's memo slot is its
-// own, the index is made once and then only read).
-func allRelated(relatedNews func(i int) []*site.Article, all []*site.Article) [][]*site.Article {
-	out := make([][]*site.Article, len(all))
-	var wg sync.WaitGroup
-	n := runtime.GOMAXPROCS(0)
-	for w := range n {
-		wg.Go(func() {
-			for i := w; i < len(all); i += n {
-				out[i] = relatedNews(i)
-			}
-		})
-	}
-	wg.Wait()
-	return out
 }

@@ -3,6 +3,10 @@ package render
 import (
 	"fmt"
 	"net/url"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
 
 	"alisnord/generator/site"
 )
@@ -10,6 +14,7 @@ import (
 // pages lists every HTML page of the site, in a fixed order.
 func (r *renderer) pages() []*Page {
 	s := r.site
+	articles := r.articlePages(s.Articles) // made meanwhile, on the other cores
 	var out []*Page
 	add := func(p *Page) *Page { out = append(out, p); return p }
 
@@ -30,13 +35,7 @@ func (r *renderer) pages() []*Page {
 		add(p)
 	}
 	out = append(out, archive...)
-	related := allRelated(r.memo.relatedNews(s.Articles), s.Articles)
-	for i, a := range s.Articles {
-		p := add(newPage(r, KindArticle, a.URL(), a.Title))
-		p.Article, p.Description, p.Nav = a, description(a), "nyheter"
-		p.Crumbs = []Crumb{{"Nyheter", "nyheter/"}}
-		p.Related = related[i]
-	}
+	at := len(out) // where the articles' pages go
 	tags := add(newPage(r, KindTags, "tagger/", "Emner"))
 	tags.Nav, tags.Description = "tagger", "Alle emnene nyhetene er merket med."
 	for i := range s.Tags {
@@ -87,11 +86,47 @@ func (r *renderer) pages() []*Page {
 	add(r.englishPage(front))
 	notFound := add(newPage(r, KindNotFound, "404.html", "Fant ikke siden"))
 	notFound.root = siteRootPath(s.Settings.BaseURL)
+	out = slices.Insert(out, at, articles()...)
 	chrome := &chromeCache{}
 	for _, p := range out {
 		p.chrome = chrome
 	}
 	return out
+}
+
+// articlePages starts making the pages of the news articles (newest
+// first) on every core, while the caller makes the other pages, and
+// returns a function that waits for them. Each page goes into its own
+// slot, so the order never depends on scheduling: a dev server's edit
+// makes all of them. (Pages are allocated one by one: one large block of
+// them costs more in first touches of fresh memory than it saves.)
+// relatedNews is safe for concurrent use (each article's memo slot is its
+// own, the index is made once and then only read), and nothing else of
+// the engine is used while pages are made.
+func (r *renderer) articlePages(articles []*site.Article) (wait func() []*Page) {
+	out := make([]*Page, len(articles))
+	crumbs := []Crumb{{"Nyheter", "nyheter/"}} // one trail for all, never changed
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		related := r.memo.relatedNews(articles)
+		n := runtime.GOMAXPROCS(0)
+		for w := range n {
+			wg.Go(func() {
+				for i := w; i < len(articles); i += n {
+					a := articles[i]
+					p := newFolderPage(r, KindArticle, a.Slug, a.Title)
+					p.Article, p.Description, p.Nav = a, description(a), "nyheter"
+					p.Crumbs = crumbs[:1:1]
+					p.Related = related(i)
+					out[i] = p
+				}
+			})
+		}
+	})
+	return func() []*Page {
+		wg.Wait()
+		return out
+	}
 }
 
 // listPages paginates articles at the site's page size: url, url+"side/2/" …
@@ -102,7 +137,15 @@ func (r *renderer) listPages(kind Kind, url, title, nav string, articles []*site
 		if n == 1 {
 			return url
 		}
-		return fmt.Sprintf("%sside/%d/", url, n)
+		return url + "side/" + strconv.Itoa(n) + "/"
+	}
+	description := "Nyheter fra ALIS-Nord."
+	if tag != nil {
+		description = "Nyheter fra ALIS-Nord om " + tag.Name + "."
+	}
+	var crumbs []Crumb // one trail for the tag's pages, never changed
+	if tag != nil {
+		crumbs = []Crumb{{"Emner", "tagger/"}}
 	}
 	out := make([]*Page, total)
 	for n := 1; n <= total; n++ {
@@ -112,16 +155,13 @@ func (r *renderer) listPages(kind Kind, url, title, nav string, articles []*site
 		p.Pager = &Pager{Number: n, Total: total}
 		if n > 1 {
 			p.Pager.PrevURL = pageURL(n - 1)
-			p.Title = fmt.Sprintf("%s – side %d", title, n)
+			p.Title = title + " – side " + strconv.Itoa(n)
 		}
 		if n < total {
 			p.Pager.NextURL = pageURL(n + 1)
 		}
-		p.Description = "Nyheter fra ALIS-Nord."
-		if tag != nil {
-			p.Description = fmt.Sprintf("Nyheter fra ALIS-Nord om %s.", tag.Name)
-			p.Crumbs = []Crumb{{"Emner", "tagger/"}}
-		}
+		p.Description = description
+		p.Crumbs = crumbs[:len(crumbs):len(crumbs)]
 		out[n-1] = p
 	}
 	return out

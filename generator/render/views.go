@@ -32,7 +32,7 @@ func (r *renderer) buildViews() {
 	r.latest = &view{fig: latest, figures: figures(s, latest)}
 	r.figures = r.latest.figures
 	r.dated = map[time.Time]*view{}
-	r.epochs = map[*site.Article]time.Time{}
+	r.epochs = make(map[*site.Article]time.Time, len(s.Articles)+len(s.Pages))
 	dates := s.DataDates()
 	for _, list := range [][]*site.Article{s.Articles, s.Pages} {
 		for _, a := range list {

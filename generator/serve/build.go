@@ -34,10 +34,10 @@ const (
 // snapshot, what that means for the browsers, and whether a path of the
 // snapshot is gone. Pages taken from the renderer's cache share their bytes
 // with the snapshot, so most comparisons stop at the first byte's address.
-func diff(old map[string][]byte, files []output.File) (changed []output.File, c change, removed bool) {
+func diff(old *snapshot, files []output.File) (changed []output.File, c change, removed bool) {
 	added := 0
 	for _, f := range files {
-		prev, ok := old[f.Path]
+		prev, ok := old.file(f.Path)
 		if ok && sameBytes(prev, f.Data) {
 			continue
 		}
@@ -50,7 +50,7 @@ func diff(old map[string][]byte, files []output.File) (changed []output.File, c 
 		}
 		c = max(c, stylesOnly)
 	}
-	if removed = len(old)+added != len(files); removed {
+	if removed = old.count+added != len(files); removed {
 		c = pagesChanged
 	}
 	return changed, c, removed

@@ -35,7 +35,7 @@ func TestServedEqualsFreshBuild(t *testing.T) {
 		ts.replace(st.file, st.old, st.new)
 		ts.expect(st.event)
 		ts.quiet()
-		served := ts.srv.files.current.Load().files
+		served := ts.srv.files.current.Load().all()
 		want, _, err := buildWith(testBuilder(t, ts.dir), pipeline.Changes{})
 		if err != nil {
 			t.Fatalf("%s: the fresh build fails: %v", st.name, err)

@@ -20,13 +20,6 @@ const (
 //go:embed livereload.js
 var liveReloadJS []byte
 
-// snapshot is one successful build as the server serves it. version
-// counts the builds that changed what is served.
-type snapshot struct {
-	version int
-	files   map[string][]byte // output path -> content
-}
-
 // files serves the last good build from memory, with the live-reload script
 // added to HTML pages. Only paths of the build are served: anything with a
 // dot-segment or a segment starting with a dot is refused.
@@ -57,15 +50,15 @@ func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := f.current.Load()
-	data, found := snap.files[name]
-	if !found && !strings.HasSuffix(name, "index.html") && snap.files[name+"/index.html"] != nil {
+	data, found := snap.file(name)
+	if index, _ := snap.file(name + "/index.html"); !found && !strings.HasSuffix(name, "index.html") && index != nil {
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 		return
 	}
 	status := http.StatusOK
 	if !found {
 		name, status = "404.html", http.StatusNotFound
-		data = snap.files[name]
+		data, _ = snap.file(name)
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {

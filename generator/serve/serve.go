@@ -11,10 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"net/http"
-	"runtime/debug"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -87,7 +86,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, builder: builder, events: newHub(), done: make(chan struct{})}
 	s.files = &files{events: s.events}
-	s.files.current.Store(&snapshot{files: map[string][]byte{"404.html": placeholder}})
+	s.files.current.Store(&snapshot{base: map[string][]byte{"404.html": placeholder}, count: 1})
 	// Watch before the first build, so that nothing saved meanwhile is missed.
 	if s.watch, err = newWatcher(cfg.Root, cfg.Debounce, cfg.Log); err != nil {
 		return nil, err
@@ -98,8 +97,12 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.rebuild(batch{})
 	// The first build leaves much garbage; collect it now rather than
-	// during the first edit, and give the memory back.
-	debug.FreeOSMemory()
+	// during the first edit. The memory is not handed back to the system
+	// at once (debug.FreeOSMemory): the edits would then touch fresh pages
+	// for everything they allocate, 8 ms more CPU per title edit at 10,000
+	// articles; the runtime's scavenger hands back what the heap does not
+	// need, in the background.
+	runtime.GC()
 	for _, line := range s.calendar {
 		fmt.Fprintln(cfg.Log, line)
 	}
@@ -162,7 +165,7 @@ func (s *Server) rebuild(b batch) {
 		s.calendar = res.Site.CalendarLines()
 	}
 	old := s.files.current.Load()
-	changed, c, removed := diff(old.files, files)
+	changed, c, removed := diff(old, files)
 	st := res.Stats
 	defer func() {
 		fmt.Fprintf(s.cfg.Log, "bygget på %d ms (%d av %d sider på nytt)\n", time.Since(start).Milliseconds(), st.Rendered, st.Pages)
@@ -170,16 +173,7 @@ func (s *Server) rebuild(b batch) {
 	if c == unchanged && !s.failed {
 		return
 	}
-	next := &snapshot{version: old.version + 1}
-	if removed {
-		next.files = make(map[string][]byte, len(files))
-		changed = files
-	} else {
-		next.files = maps.Clone(old.files)
-	}
-	for _, f := range changed {
-		next.files[f.Path] = f.Data
-	}
+	next := old.next(files, changed, removed)
 	s.files.current.Store(next)
 	name := eventReload
 	if c == stylesOnly && !s.failed {

@@ -24,6 +24,10 @@ type Cache struct {
 	// walked is what the last walk of content/ found, while every folder
 	// listing it read is still the cache's: nil once one is dropped.
 	walked []string
+	tags   *tagMemo   // the tags of the last load (tagmemo.go)
+	loaded int        // the files the last load's walk found, each now in articles
+	order  *orderMemo // the news' order at the last load (ordermemo.go)
+	slugs  []string   // the last load's slugs, when all differ (ordermemo.go)
 }
 
 // cachedArticle is one parsed file and the problems parsing it found. a is
@@ -90,6 +94,9 @@ func (c *Cache) LoadAll(fsys fs.FS, opt Options) (*Site, diag.Diagnostics) {
 	c.gen++
 	c.checkListings(fsys)
 	s, ds := load(cachedFS{fsys, c}, opt, c)
+	if len(c.articles) == c.loaded {
+		return s, ds // every file held was found again
+	}
 	for p, e := range c.articles {
 		if e.gen != c.gen {
 			delete(c.articles, p) // no longer under content/
@@ -143,7 +150,8 @@ func (f cachedFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(f.F
 func (f cachedFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
 
 // cached returns the article parsed earlier from p with the problems
-// found then; ok is false when p must be read.
+// found then; ok is false when p must be read. It is called for many
+// paths at once, each its own entry, while nothing adds to the cache.
 func (l *loader) cached(p string) (a *Article, ds diag.Diagnostics, ok bool) {
 	if l.cache == nil {
 		return nil, nil, false

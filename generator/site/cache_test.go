@@ -43,12 +43,57 @@ func TestCacheLoad(t *testing.T) {
 		t.Errorf("edited title not seen: %q", s.Articles[len(s.Articles)-1].Title)
 	}
 
+	// The tags of the last load are kept while every article carries the
+	// same ones (tagmemo.go): each edit below must be seen.
+	tagEdits := []struct{ step, old, new string }{
+		{"after a tag added", `tags = ["styringsgruppe", "finansiering"]`, `tags = ["styringsgruppe", "søknader", "finansiering"]`},
+		{"after a tag spelt in another case", `"søknader", "finansiering"]`, `"Søknader", "finansiering"]`},
+		{"after a tag spelt otherwise", `"Søknader", "finansiering"]`, `"soknader", "finansiering"]`},
+		{"after the spelling is fixed", `"soknader", "finansiering"]`, `"søknader", "finansiering"]`},
+		{"after the oldest news became the newest", "date = 2018-11-01", "date = 2020-11-01"},
+		{"after a tag removed", `"styringsgruppe", "søknader", `, `"søknader", `},
+	}
+	for _, e := range tagEdits {
+		edit(t, m, news, e.old, e.new)
+		c.Forget(news)
+		same(e.step)
+	}
+
+	// The news' order and the check of addresses are kept while the
+	// dates and slugs are (ordermemo.go): a file renamed to the address
+	// of another, the number of files the same, must still be reported.
+	clash := "content/nyheter/25-Deltakere-og-konferanse-i-bodo.md"
+	m[clash], m[news] = m[news], nil
+	delete(m, news)
+	c.Forget(news)
+	c.Forget(clash)
+	same("with a file renamed to another's address")
+	m[news] = m[clash]
+	delete(m, clash)
+	c.Forget(news)
+	c.Forget(clash)
+	same("with the file back")
+
 	m["content/nyheter/ny.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ny\"\ndate = 2000-01-01\n+++\nTekst.\n")}
 	c.Forget("content/nyheter/ny.md")
 	same("after a new file, the oldest")
 	delete(m, "content/nyheter/ny.md")
 	c.Forget("content/nyheter/ny.md")
 	same("after a deleted file")
+	// A file the cache parsed on request (Article) that the walk does not
+	// build is dropped at the next load.
+	files := c.Len()
+	m["content/nyheter/notat.txt"] = &fstest.MapFile{Data: []byte("Notat.\n")}
+	c.Forget("content/nyheter/notat.txt")
+	if _, err := c.Article(m, "content/nyheter/notat.txt"); err == nil {
+		t.Error("content/nyheter/notat.txt parsed as an article")
+	}
+	c.LoadAll(m, Options{Now: now})
+	if c.Len() != files {
+		t.Errorf("after a load the cache holds %d files, want the %d the walk found", c.Len(), files)
+	}
+	delete(m, "content/nyheter/notat.txt")
+	c.Forget("content/nyheter/notat.txt")
 
 	m["content/nyheter/brutt.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \n+++\n")}
 	c.Forget("content/nyheter/brutt.md")

@@ -85,10 +85,14 @@ func load(fsys fs.FS, opt Options, cache *Cache) (*Site, diag.Diagnostics) {
 	c.site(s)
 	c.kart(s)
 	s.Today = civil(opt.Now)
-	s.publish(articles, opt)
-	s.Tags = collectTags(s.Articles, s.TagNames, &ds)
+	s.publish(articles, opt, cache)
+	s.Tags = cache.collectTags(s.Articles, s.TagNames, &ds)
 	s.calendar = schedule(articles, s.Today)
-	c.articles(s)
+	if !cache.sameSlugs(s) {
+		before := len(ds)
+		c.articles(s)
+		cache.noteSlugs(s, len(ds) == before)
+	}
 	ds.Sort()
 	if len(ds) > 0 {
 		s.dropDangling()
@@ -149,11 +153,11 @@ func (l *loader) file(name string, v any) keyIndex {
 }
 
 // articles reads every Markdown file under content/, sorted by path. Files
-// the dev server's cache holds are taken from it; the others are read and
-// parsed in parallel, each into its own slot, so the result and the
-// diagnostics never depend on scheduling. An article with problems is
-// still in the result when its front matter decoded, so later stages can
-// check its body too.
+// the dev server's cache holds are taken from it (copied); the others are
+// read and parsed. Both run in parallel, a run of paths at a time, each
+// article into its own slot, so the result and the diagnostics never
+// depend on scheduling. An article with problems is still in the result
+// when its front matter decoded, so later stages can check its body too.
 func (l *loader) articles() []*Article {
 	paths := l.contentFiles()
 	articles := make([]*Article, len(paths))
@@ -161,17 +165,22 @@ func (l *loader) articles() []*Article {
 	cached := make([]bool, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range paths {
-		if articles[i], diags[i], cached[i] = l.cached(p); cached[i] {
-			continue
-		}
+	const run = 64 // paths per goroutine: a copy from the cache is quick
+	for lo := 0; lo < len(paths); lo += run {
 		g.Go(func() error {
-			articles[i] = readArticle(l.fsys, p, &diags[i])
+			for i := lo; i < min(lo+run, len(paths)); i++ {
+				if articles[i], diags[i], cached[i] = l.cached(paths[i]); !cached[i] {
+					articles[i] = readArticle(l.fsys, paths[i], &diags[i])
+				}
+			}
 			return nil
 		})
 	}
 	_ = g.Wait()
-	var out []*Article
+	if l.cache != nil {
+		l.cache.loaded = len(paths)
+	}
+	out := make([]*Article, 0, len(articles))
 	for i, a := range articles {
 		if !cached[i] {
 			l.remember(paths[i], a, diags[i])
@@ -197,7 +206,8 @@ func readArticle(fsys fs.FS, p string, ds *diag.Diagnostics) *Article {
 }
 
 // publish keeps the articles this build shows and links news neighbours.
-func (s *Site) publish(all []*Article, opt Options) {
+// Through a cache the news' order may come from the last load (ordermemo.go).
+func (s *Site) publish(all []*Article, opt Options, cache *Cache) {
 	today := civil(opt.Now)
 	for _, a := range all {
 		a.Future = civil(a.published()).After(today)
@@ -211,12 +221,7 @@ func (s *Site) publish(all []*Article, opt Options) {
 			s.Pages = append(s.Pages, a)
 		}
 	}
-	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c // newest first
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	cache.sortNews(s.Articles)
 	slices.SortStableFunc(s.Pages, func(a, b *Article) int { return strings.Compare(a.Slug, b.Slug) })
 	for i, a := range s.Articles {
 		if i > 0 {
@@ -232,4 +237,14 @@ func (s *Site) publish(all []*Article, opt Options) {
 func civil(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// sortNews sorts news newest first, then by slug.
+func sortNews(news []*Article) {
+	slices.SortStableFunc(news, func(a, b *Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c // newest first
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
 }

@@ -168,8 +168,8 @@ func (c checker) events(ev []Event) {
 
 // articles checks what spans articles: slugs must be unique.
 func (c checker) articles(s *Site) {
-	seen := map[string]*Article{}
-	for _, a := range append(append([]*Article{}, s.Articles...), s.Pages...) {
+	seen := make(map[string]*Article, len(s.Articles)+len(s.Pages))
+	for _, a := range slices.Concat(s.Articles, s.Pages) {
 		key := a.Slug
 		if first := seen[key]; first != nil {
 			c.ds.Add(diag.Pos{Path: a.Path, Line: 1}, "gir samme adresse (%s) som %s", key, first.Path)
