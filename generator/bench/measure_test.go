@@ -48,31 +48,34 @@ func TestMeasureFolders(t *testing.T) {
 
 // TestRetitle checks that the edit before each build of
 // alisnord-gjenbygg-tittel changes the title, and only the title, every
-// time, and fails on a corpus without the article.
+// time, of an article in a file of its own and of one in a page bundle,
+// and fails on a corpus without the article.
 func TestRetitle(t *testing.T) {
-	root := t.TempDir()
-	file := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(2), "index.md")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	orig := "+++\ntitle = \"Gammel\"\ndate = 2020-01-01\n+++\n\ntitle = \"i teksten\"\n"
-	if err := os.WriteFile(file, []byte(orig), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	edit := retitle(root, 4)
-	var seen []string
-	for range 2 {
-		if err := edit(); err != nil {
+	want := strings.Replace(orig, `title = "Gammel"`, `title = "Syntetisk sak med ny tittel nr. 2"`, 1)
+	for _, file := range []string{corpus.ArticleSlug(2) + ".md", filepath.Join(corpus.ArticleSlug(2), "index.md")} {
+		root := t.TempDir()
+		path := filepath.Join(root, "content", "nyheter", file)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := os.ReadFile(file)
-		seen = append(seen, string(b))
-	}
-	want := strings.Replace(orig, `title = "Gammel"`, `title = "Syntetisk sak med ny tittel nr. 2"`, 1)
-	if seen[0] == seen[1] || seen[1] != want {
-		t.Errorf("after two edits:\n%s\nwant\n%s", seen[1], want)
-	}
-	if err := retitle(root, 10)(); err == nil {
-		t.Error("no error for a corpus without the article")
+		if err := os.WriteFile(path, []byte(orig), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		edit := retitle(root, 4)
+		var seen []string
+		for range 2 {
+			if err := edit(); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(path)
+			seen = append(seen, string(b))
+		}
+		if seen[0] == seen[1] || seen[1] != want {
+			t.Errorf("%s after two edits:\n%s\nwant\n%s", file, seen[1], want)
+		}
+		if err := retitle(root, 10)(); err == nil {
+			t.Error("no error for a corpus without the article")
+		}
 	}
 }

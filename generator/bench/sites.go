@@ -67,10 +67,14 @@ func writeFile(name string, data []byte) error {
 // corpus at root (of n articles) a new title each time it runs: the edit
 // before each build of alisnord-gjenbygg-tittel.
 func retitle(root string, n int) func() error {
-	file := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(n/2), "index.md")
+	slug := filepath.Join(root, "content", "nyheter", corpus.ArticleSlug(n/2))
 	title := regexp.MustCompile(`(?m)^title = ".*"$`)
 	edits := 0
 	return func() error {
+		file := slug + ".md"
+		if _, err := os.Stat(file); err != nil {
+			file = filepath.Join(slug, "index.md") // a page bundle
+		}
 		b, err := os.ReadFile(file)
 		if err != nil {
 			return err
