@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -59,13 +60,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd.name {
 	case "build", "check":
-		return report(stdout, stderr, build(cfg, cmd.name == "check", stdout, stderr))
+		return report(stdout, stderr, withBuildGC(func() error { return build(cfg, cmd.name == "check", stdout, stderr) }))
 	case "bundle":
-		return report(stdout, stderr, offlineBundle(cfg, stdout, stderr))
+		return report(stdout, stderr, withBuildGC(func() error { return offlineBundle(cfg, stdout, stderr) }))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Expired: cfg.expired, Log: stdout}))
+}
+
+// buildGC is the garbage collector's target (GOGC) while a build, check or
+// bundle runs: the heap may grow to 1.6 times what is live instead of Go's
+// 2. At 10,000 articles it cut peak memory from 248–261 MB to 214–223 MB
+// for about 3 % more CPU (README, Performance). The dev server keeps Go's
+// default, since every edit would pay for it; GOGC in the environment wins.
+const buildGC = 60
+
+// withBuildGC runs fn with buildGC as the collector's target.
+func withBuildGC(fn func() error) error {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(buildGC))
+	}
+	return fn()
 }
 
 // report prints the outcome and turns it into the exit code.

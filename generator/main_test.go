@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -289,5 +290,28 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBuildGC checks that a build runs with the collector's target of
+// buildGC, that GOGC in the environment wins, and that the target is set
+// back afterwards.
+func TestBuildGC(t *testing.T) {
+	target := func() int {
+		v := debug.SetGCPercent(-1)
+		debug.SetGCPercent(v)
+		return v
+	}
+	before := target()
+	for _, c := range []struct {
+		env  string
+		want int
+	}{{"", buildGC}, {"100", before}} {
+		t.Setenv("GOGC", c.env)
+		var got int
+		withBuildGC(func() error { got = target(); return nil })
+		if got != c.want || target() != before {
+			t.Errorf("GOGC=%q: target %d during the build (want %d), %d after (want %d)", c.env, got, c.want, target(), before)
+		}
 	}
 }
