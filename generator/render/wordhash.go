@@ -1,14 +1,18 @@
 package render
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // wordHash is a 64-bit hash that is the same in every process and on
 // every machine: a build's page keys are kept beside its output (see
 // reuse.go) and compared by the next build, so they cannot come from
 // hash/maphash, whose seed is new in every process. Each 8-byte word of
-// the input is mixed into the state by a bijection (SplitMix64's step),
-// so two inputs of one length that differ in one word never collide; the
-// length closes the sum. It tells whether an input changed; it is not
+// the input is folded into the state as in xxHash64's round (multiply,
+// add, rotate, multiply: for a given word a bijection of the state), so
+// two inputs of one length that differ in one word never collide; the
+// length and SplitMix64's step close the sum. It tells whether an input changed; it is not
 // made to resist someone who crafts collisions. The zero value is ready.
 type wordHash struct {
 	h    uint64
@@ -28,7 +32,13 @@ func mix(z uint64) uint64 {
 
 func (w *wordHash) reset() { *w = wordHash{} }
 
-func (w *wordHash) word(x uint64) { w.h = mix(w.h ^ x) }
+func (w *wordHash) word(x uint64) { w.h = bits.RotateLeft64(w.h+x*prime2, 31) * prime1 }
+
+// xxHash64's primes; both odd, so multiplying by them is a bijection.
+const (
+	prime1 = 0x9e3779b185ebca87
+	prime2 = 0xc2b2ae3d27d4eb4f
+)
 
 func (w *wordHash) write(p []byte)       { writeTo(w, p) }
 func (w *wordHash) writeString(s string) { writeTo(w, s) }
@@ -67,7 +77,7 @@ func (w *wordHash) sum64() uint64 {
 	if w.n > 0 {
 		var t [8]byte
 		copy(t[:], w.tail[:w.n])
-		h = mix(h ^ binary.LittleEndian.Uint64(t[:]))
+		h = bits.RotateLeft64(h+binary.LittleEndian.Uint64(t[:])*prime2, 31) * prime1
 	}
 	return mix(h ^ mix(w.len))
 }

@@ -16,8 +16,8 @@ func TestWordHashStable(t *testing.T) {
 		want uint64
 	}{
 		{"", 0xa706dd2f4d197e6f},
-		{"a", 0x9049ddeeb6661e92},
-		{"nyheter/artikkel-00042/index.html", 0x18f551b48cbc17a9},
+		{"a", 0xccaf2e44b080552e},
+		{"nyheter/artikkel-00042/index.html", 0xa312766554e577ef},
 	} {
 		if got := hashBytes([]byte(c.in)); got != c.want {
 			t.Errorf("hashBytes(%q) = %#x, want %#x", c.in, got, c.want)
