@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Expired: cfg.expired, Log: stdout}))
+	return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Charts: pipeline.ChartEngine(cfg.charts), Expired: cfg.expired, Log: stdout}))
 }
 
 // buildGC is the garbage collector's target (GOGC) while a build, check or
@@ -120,9 +120,11 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer b.Close()
 	if checkOnly {
 		var n counter
 		res, err := b.Build(pipeline.Changes{}, &n)
+		b.Close()
 		if err != nil {
 			return err
 		}
@@ -144,6 +146,7 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		return err
 	}
 	res, err := b.Build(pipeline.Changes{}, st)
+	b.Close() // every chart is drawn
 	if err != nil {
 		st.Abort()
 		return err
@@ -164,7 +167,7 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 // newBuilder assembles the pipeline for a command.
 func newBuilder(cfg config, use pipeline.CacheUse, links render.LinkForm) (*pipeline.Builder, error) {
 	return pipeline.New(pipeline.Config{
-		Root: cfg.root, Echarts: cfg.echarts, Cache: use, Links: links,
+		Root: cfg.root, Echarts: cfg.echarts, Cache: use, Links: links, Charts: pipeline.ChartEngine(cfg.charts),
 		Load: site.Options{Drafts: cfg.drafts, Future: cfg.future, Expired: cfg.expired},
 	})
 }
@@ -247,6 +250,7 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer b.Close()
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err

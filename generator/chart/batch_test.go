@@ -69,10 +69,11 @@ func TestDefaultRendererDeterministic(t *testing.T) {
 // load: ECharts inside a worker sees a clock that never moves.
 func TestWorkerClockStopped(t *testing.T) {
 	r := newRenderer(t, loadBundle(t), 1)
-	w, err := r.startWorker()
+	e, err := r.startWorker()
 	if err != nil {
 		t.Fatal(err)
 	}
+	w := e.(*worker)
 	before := w.rt.Get("Date").ToObject(w.rt).Get("now")
 	now, _ := goja.AssertFunction(before)
 	a, _ := now(goja.Undefined())

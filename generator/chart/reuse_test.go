@@ -6,7 +6,7 @@ import (
 
 // drawOn draws s on worker w as the renderer would, without its cache:
 // every call runs ECharts.
-func drawOn(t *testing.T, w *worker, s Spec) string {
+func drawOn(t *testing.T, w engine, s Spec) string {
 	t.Helper()
 	option, err := Option(s)
 	if err != nil {

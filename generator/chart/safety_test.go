@@ -80,19 +80,19 @@ func TestHostileStringsStayText(t *testing.T) {
 // would set if its text had been evaluated as code.
 func assertNotPwned(t *testing.T, r *Renderer) {
 	t.Helper()
-	workers := make([]*worker, cap(r.slots))
+	workers := make([]engine, cap(r.slots))
 	for i := range workers {
 		workers[i] = <-r.slots
 	}
 	checked := 0
-	for _, w := range workers {
-		if w != nil {
+	for _, e := range workers {
+		if w, ok := e.(*worker); ok {
 			checked++
 			if v := w.rt.GlobalObject().Get("pwned"); v != nil {
 				t.Errorf("globalThis.pwned = %v: a label was executed as code", v)
 			}
 		}
-		r.slots <- w
+		r.slots <- e
 	}
 	if checked == 0 {
 		t.Error("no runtime was checked")

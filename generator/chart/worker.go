@@ -16,8 +16,10 @@ var harnessSource string
 // stoppedClock is the only time ECharts sees (see newWorker).
 var stoppedClock = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// renderTimeout bounds one ECharts render; a runaway script is interrupted.
-const renderTimeout = 20 * time.Second
+// renderTimeout bounds one ECharts render, and a Node.js worker's start; a
+// runaway script is interrupted, a Node.js process killed. A variable for
+// the tests.
+var renderTimeout = 20 * time.Second
 
 // maxConsoleLines is how many console messages a worker keeps for errors.
 const maxConsoleLines = 8
@@ -87,6 +89,9 @@ func (w *worker) installHost() error {
 	}
 	return nil
 }
+
+// close does nothing: a runtime is collected with the renderer.
+func (w *worker) close() {}
 
 func (w *worker) logConsole(level string, args []goja.Value) {
 	parts := make([]string, len(args))

@@ -28,12 +28,13 @@ const DefaultAddr = "127.0.0.1:1313"
 
 // Config configures the dev server.
 type Config struct {
-	Root     string        // site root, holding content/, data/ and templates/
-	Addr     string        // listen address; DefaultAddr when empty
-	Echarts  string        // ECharts bundle; <Root>/.cache/echarts/echarts.min.js when empty
-	Expired  bool          // show expired articles too (drafts and future posts are always shown)
-	Debounce time.Duration // quiet that ends a burst of file events; a default when 0
-	Log      io.Writer     // build reports and diagnostics
+	Root     string               // site root, holding content/, data/ and templates/
+	Addr     string               // listen address; DefaultAddr when empty
+	Echarts  string               // ECharts bundle; <Root>/.cache/echarts/echarts.min.js when empty
+	Charts   pipeline.ChartEngine // what runs ECharts; pipeline.AutoEngine when empty
+	Expired  bool                 // show expired articles too (drafts and future posts are always shown)
+	Debounce time.Duration        // quiet that ends a burst of file events; a default when 0
+	Log      io.Writer            // build reports and diagnostics
 }
 
 // Server is a running dev server.
@@ -79,7 +80,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	builder, err := pipeline.New(pipeline.Config{Root: cfg.Root, Echarts: cfg.Echarts, Serve: true,
+	builder, err := pipeline.New(pipeline.Config{Root: cfg.Root, Echarts: cfg.Echarts, Charts: cfg.Charts, Serve: true,
 		Load: site.Options{Drafts: true, Future: true, Expired: cfg.Expired}})
 	if err != nil {
 		return nil, err
@@ -147,6 +148,7 @@ func (s *Server) stop(ctx context.Context) {
 		s.http.Close()
 	}
 	s.wg.Wait()
+	s.builder.Close() // no build runs now: the watcher has stopped
 	close(s.done)
 }
 

@@ -1,0 +1,162 @@
+package chart
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nodeOrSkip is the node program; without one the test is skipped, or
+// fails on CI, which installs Node.js.
+func nodeOrSkip(t testing.TB) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no node on PATH; .ci/run installs Node.js")
+		}
+		t.Skip("no node on PATH")
+	}
+	return node
+}
+
+// NodeOrSkip is nodeOrSkip for the tests of package chart_test.
+var NodeOrSkip = nodeOrSkip
+
+// TestNodeWorker: a script error leaves the process usable; a process that
+// died is reported and not reused.
+func TestNodeWorker(t *testing.T) {
+	w, err := startNode(nodeOrSkip(t), loadBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	spec := sampleSpecs()[Bar]
+	option, err := Option(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width, height := spec.size()
+
+	_, ok, err := w.renderSVG([]byte("{ikke json"), width, height)
+	if err == nil || !ok || !strings.Contains(err.Error(), "SyntaxError") {
+		t.Fatalf("bad JSON: ok %v, err %v; want a SyntaxError and a usable worker", ok, err)
+	}
+	svg, ok, err := w.renderSVG(option, width, height)
+	if err != nil || !ok || !strings.HasPrefix(svg, "<svg") {
+		t.Fatalf("after a script error: ok %v, err %v, svg %.40q", ok, err, svg)
+	}
+	// The raw ids count on through the runtime's life (finishSVG names
+	// them after the spec); the finished drawings are the same.
+	again, _, err := w.renderSVG(option, width, height)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, errA := finishSVG(svg, spec)
+	b, errB := finishSVG(again, spec)
+	if errA != nil || errB != nil || a != b {
+		t.Fatalf("the same option drew differently the second time (%v, %v)", errA, errB)
+	}
+
+	w.cmd.Process.Kill()
+	if _, ok, err := w.renderSVG(option, width, height); err == nil || ok {
+		t.Fatalf("dead process: ok %v, err %v; want an error and a worker not to reuse", ok, err)
+	}
+}
+
+// fakeNode writes a shell script that stands in for node.
+func fakeNode(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "node")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestNodeStartFails: a program that is no Node.js, exits, babbles or
+// never answers fails to start (within renderTimeout), and a renderer
+// that asked for it draws with goja instead and says why.
+func TestNodeStartFails(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	defer func(d time.Duration) { renderTimeout = d }(renderTimeout)
+	renderTimeout = 500 * time.Millisecond
+	bundle := loadBundle(t)
+	for name, body := range map[string]string{
+		"exits":   "echo 'noe gikk galt' >&2; exit 3",
+		"babbles": `printf 'X\000\000\000\000'; exec cat >/dev/null`,
+		"holds":   "sleep 30; exit 1", // sleep, a child, keeps the pipes open
+		"silent":  "exec sleep 30",
+	} {
+		t.Run(name, func(t *testing.T) {
+			node := fakeNode(t, body)
+			start := time.Now()
+			if w, err := startNode(node, bundle); err == nil {
+				w.close()
+				t.Fatal("started")
+			} else {
+				t.Logf("%v (after %v)", err, time.Since(start).Round(time.Millisecond))
+			}
+			// Not a speed goal: a start that outlives its timeout many
+			// times over hangs on a pipe the program's child holds.
+			if d := time.Since(start); d > 10*renderTimeout+2*time.Second {
+				t.Fatalf("giving up took %v: hung", d)
+			}
+			r := newRenderer(t, bundle, 1)
+			r.UseNode(node)
+			svgs, err := r.Render([]Spec{sampleSpecs()[Bar]})
+			if err != nil || !strings.Contains(svgs[0], "<svg") {
+				t.Fatalf("no drawing with goja instead: %v", err)
+			}
+			if e := r.Engine(); !strings.HasPrefix(e, "goja (chart: node: ") {
+				t.Errorf("Engine() = %q, want goja and why", e)
+			}
+		})
+	}
+}
+
+// TestRendererClose: Close ends the Node.js processes, and the renderer
+// starts new ones when it draws again.
+func TestRendererClose(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 2)
+	r.UseNode(nodeOrSkip(t))
+	specs := []Spec{sampleSpecs()[Bar], sampleSpecs()[HBar]}
+	renderOK(t, r, specs...)
+	var procs []*exec.Cmd
+	for range cap(r.slots) {
+		w := <-r.slots
+		if nw, ok := w.(*nodeWorker); ok {
+			procs = append(procs, nw.cmd)
+		}
+		r.slots <- w
+	}
+	if len(procs) == 0 {
+		t.Fatal("no Node.js worker ran")
+	}
+	r.Close()
+	for _, c := range procs {
+		if c.ProcessState == nil {
+			t.Errorf("process %d was not waited for", c.Process.Pid)
+		}
+	}
+	other := specs[0]
+	other.Width = 500 // not in the renderer's cache: drawn again
+	renderOK(t, r, other)
+	defer r.Close()
+	running := 0
+	for range cap(r.slots) {
+		w := <-r.slots
+		if nw, ok := w.(*nodeWorker); ok && nw.cmd.ProcessState == nil {
+			running++
+		}
+		r.slots <- w
+	}
+	if running == 0 || r.Engine() != "node" {
+		t.Errorf("after Close: %d Node.js workers running, Engine() = %q", running, r.Engine())
+	}
+}

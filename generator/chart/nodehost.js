@@ -1,0 +1,186 @@
+// The chart engine's host in Node.js (see node.go): it runs the ECharts
+// bundle and harness.js exactly as the goja worker does, with the same host
+// functions, and answers render requests from the Go renderer on stdin and
+// stdout. Trusted code only: option data arrives as a JSON string and is
+// only ever JSON.parse'd by the harness.
+//
+// Every message either way is a tag byte, a little-endian uint32 length and
+// that many bytes. From Go: 'B' the bundle, 'H' the harness (once, first),
+// 'R' a render (uint32 width, uint32 height, the option JSON), and the
+// answers 'm' (float64 width) and 'n' (the number's text) to our questions.
+// To Go: 'O' ready, 'm' (uint32 text length, text, font) and 'n' (float64)
+// asking for a Go host function, 'S' the SVG, 'E' an error as JSON.
+'use strict';
+(function () {
+  const fs = require('fs');
+  const vm = require('vm');
+  const IN = 0;
+  const OUT = 1;
+
+  function readFull(n) {
+    const buf = Buffer.allocUnsafe(n);
+    let off = 0;
+    while (off < n) {
+      let got;
+      try {
+        got = fs.readSync(IN, buf, off, n - off, null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+          continue;
+        }
+        throw e;
+      }
+      if (got === 0) {
+        process.exit(0); // the renderer closed its end: nothing more to do
+      }
+      off += got;
+    }
+    return buf;
+  }
+
+  function receive(want) {
+    const head = readFull(5);
+    const tag = String.fromCharCode(head[0]);
+    const body = head.readUInt32LE(1) > 0 ? readFull(head.readUInt32LE(1)) : Buffer.alloc(0);
+    if (want && tag !== want) {
+      throw new Error('chart host: expected message ' + want + ', got ' + tag);
+    }
+    return { tag: tag, body: body };
+  }
+
+  function send(tag, body) {
+    const head = Buffer.allocUnsafe(5);
+    head[0] = tag.charCodeAt(0);
+    head.writeUInt32LE(body.length, 1);
+    const msg = Buffer.concat([head, body]);
+    let off = 0;
+    while (off < msg.length) {
+      try {
+        off += fs.writeSync(OUT, msg, off, msg.length - off);
+      } catch (e) {
+        if (e.code !== 'EAGAIN') {
+          throw e;
+        }
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      }
+    }
+  }
+
+  // The Go host functions, asked for over the pipe; both are pure, so
+  // every answer is kept for the process's life.
+  const widths = new Map();
+  function measureText(text, font) {
+    const key = font + '\u0000' + text;
+    let w = widths.get(key);
+    if (w === undefined) {
+      const t = Buffer.from(text, 'utf8');
+      const f = Buffer.from(font, 'utf8');
+      const body = Buffer.allocUnsafe(4 + t.length + f.length);
+      body.writeUInt32LE(t.length, 0);
+      t.copy(body, 4);
+      f.copy(body, 4 + t.length);
+      send('m', body);
+      w = receive('m').body.readDoubleLE(0);
+      widths.set(key, w);
+    }
+    return w;
+  }
+  const numbers = new Map();
+  function formatNumber(v) {
+    let s = numbers.get(v);
+    if (s === undefined) {
+      const body = Buffer.allocUnsafe(8);
+      body.writeDoubleLE(v, 0);
+      send('n', body);
+      s = receive('n').body.toString('utf8');
+      numbers.set(v, s);
+    }
+    return s;
+  }
+
+  // What the goja worker's runtime provides: timers that do nothing, a
+  // console that keeps the last lines for error messages, a stopped clock.
+  const consoleLines = [];
+  function log(level) {
+    return function () {
+      const parts = [];
+      for (let i = 0; i < arguments.length; i++) {
+        parts.push(String(arguments[i]));
+      }
+      if (consoleLines.length === 8) {
+        consoleLines.shift();
+      }
+      consoleLines.push(level + ': ' + parts.join(' '));
+    };
+  }
+  const quiet = {};
+  ['log', 'info', 'debug', 'warn', 'error', 'trace'].forEach(function (l) {
+    quiet[l] = log(l);
+  });
+  const RealDate = Date;
+  const stopped = RealDate.UTC(2019, 0, 1);
+  function StoppedDate() {
+    if (!new.target) {
+      return new RealDate(stopped).toString();
+    }
+    return arguments.length ? new RealDate(...arguments) : new RealDate(stopped);
+  }
+  StoppedDate.prototype = RealDate.prototype;
+  StoppedDate.now = function () {
+    return stopped;
+  };
+  StoppedDate.UTC = RealDate.UTC;
+  StoppedDate.parse = RealDate.parse;
+  const noop = function () {};
+  const globals = {
+    setTimeout: noop,
+    clearTimeout: noop,
+    setInterval: noop,
+    clearInterval: noop,
+    setImmediate: noop,
+    console: quiet,
+    Date: StoppedDate,
+    __measureText: measureText,
+    __formatNumber: formatNumber
+  };
+  Object.keys(globals).forEach(function (k) {
+    Object.defineProperty(globalThis, k, { value: globals[k], writable: true, configurable: true });
+  });
+
+  function errorJSON(e) {
+    return Buffer.from(JSON.stringify({ error: String(e && e.stack ? e.stack.split('\n')[0] : e), console: consoleLines }), 'utf8');
+  }
+
+  // The bundle and the harness run as functions whose exports, module and
+  // define are undefined, so that the bundle's UMD wrapper sets the global
+  // echarts, as it does in goja.
+  try {
+    const bundle = receive('B').body.toString('utf8');
+    const harness = receive('H').body.toString('utf8');
+    vm.compileFunction(bundle, ['exports', 'module', 'define', 'require'], { filename: 'echarts.min.js' }).call(globalThis);
+    vm.compileFunction(harness, ['exports', 'module', 'define', 'require'], { filename: 'harness.js' }).call(globalThis);
+    if (typeof globalThis.__renderChart !== 'function') {
+      throw new Error('chart harness did not define __renderChart');
+    }
+  } catch (e) {
+    send('E', errorJSON(e));
+    process.exit(0);
+  }
+  send('O', Buffer.alloc(0));
+
+  for (;;) {
+    const req = receive('R').body;
+    const width = req.readUInt32LE(0);
+    const height = req.readUInt32LE(4);
+    consoleLines.length = 0;
+    let svg;
+    try {
+      svg = String(globalThis.__renderChart(req.toString('utf8', 8), width, height));
+    } catch (e) {
+      send('E', errorJSON(e));
+      continue;
+    }
+    send('S', Buffer.from(svg, 'utf8'));
+  }
+})();

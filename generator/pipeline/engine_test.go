@@ -1,0 +1,39 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNodeProgram: auto takes node from PATH when it is there and goja
+// when not; node insists on it; goja never looks; anything else is refused.
+func TestNodeProgram(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "node")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	empty := t.TempDir()
+	for _, c := range []struct {
+		engine  ChartEngine
+		path    string
+		want    string
+		wantErr string
+	}{
+		{AutoEngine, dir, fake, ""},
+		{"", dir, fake, ""},
+		{NodeEngine, dir, fake, ""},
+		{GojaEngine, dir, "", ""},
+		{AutoEngine, empty, "", ""},
+		{NodeEngine, empty, "", "node finnes ikke på PATH"},
+		{"v8", dir, "", `ukjent verdi "v8" for -charts`},
+	} {
+		t.Setenv("PATH", c.path)
+		got, err := nodeProgram(c.engine)
+		if got != c.want || (err == nil) != (c.wantErr == "") || (err != nil && !strings.Contains(err.Error(), c.wantErr)) {
+			t.Errorf("%q with PATH %s: %q, %v; want %q, %q", c.engine, c.path, got, err, c.want, c.wantErr)
+		}
+	}
+}
