@@ -54,6 +54,7 @@ func printTable(w io.Writer, results []result, runs int, hugo string, noHugo boo
 	fmt.Fprintln(w, "alisnord-saker: de samme sakene med minst mulig data (4 områder, 4 deltakere), omtrent det Hugo bygger.")
 	fmt.Fprintln(w, "sider = HTML-filer, figurer = ulike figurer (hver tegnet to ganger, for skrivebord og mobil, delt av sidene som viser dem).")
 	fmt.Fprintln(w, "alisnord henter uendrede figurer fra .cache/charts (fylt av oppvarmingen, slik Hugo bruker --cacheDir); alisnord-kald starter hvert bygg med tom .cache/charts og tegner alle figurene (bildebufferen beholdes, slik CI-jobbene gjør); alisnord-nocache behandler i tillegg alle bildene på nytt (-nocache), som på en helt ny maskin. Hugo-oppsettet behandler ingen bilder.")
+	fmt.Fprintln(w, "Figurene tegnes i Node.js når node finnes på PATH (-charts auto), ellers i goja. CPU regnes med for Node.js-prosessene generatoren venter på; maks RSS er summen for generatoren og prosessene under den, målt hvert 50. ms (på Linux), eller kjernens tall for den største av dem hvis det er høyere.")
 	fmt.Fprintln(w, "Gjenoppbygg av én sak i serve-modus: se make bench-serve.")
 }
 
