@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -40,6 +41,12 @@ func startNode(node string, bundle []byte) (*nodeWorker, error) {
 	// little larger than V8's default, since a drawing makes many short-lived
 	// objects.
 	cmd := exec.Command(node, "--disallow-code-generation-from-strings", "--max-semi-space-size=16", "-e", nodeHostSource)
+	// Nothing from the environment but the time zone, which goja takes
+	// too: NODE_OPTIONS and the like could load code or change the drawing.
+	cmd.Env = []string{}
+	if tz, ok := os.LookupEnv("TZ"); ok {
+		cmd.Env = append(cmd.Env, "TZ="+tz)
+	}
 	w := &nodeWorker{cmd: cmd, stderr: &tail{max: 2048}}
 	cmd.Stderr = w.stderr
 	cmd.WaitDelay = time.Second // a child of the program may hold its stderr

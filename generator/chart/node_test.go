@@ -160,3 +160,36 @@ func TestRendererClose(t *testing.T) {
 		t.Errorf("after Close: %d Node.js workers running, Engine() = %q", running, r.Engine())
 	}
 }
+
+// TestNodeEnvironment: node gets the time zone and nothing else of the
+// environment, so NODE_OPTIONS cannot load code into it.
+func TestNodeEnvironment(t *testing.T) {
+	t.Setenv("NODE_OPTIONS", "--require /nowhere/evil.js")
+	t.Setenv("TZ", "Europe/Oslo")
+	node := fakeNode(t, "env >&2; exit 1")
+	_, err := startNode(node, []byte("void 0"))
+	if err == nil {
+		t.Fatal("started")
+	}
+	if msg := err.Error(); !strings.Contains(msg, "TZ=Europe/Oslo") || strings.Contains(msg, "NODE_OPTIONS") {
+		t.Errorf("the environment node saw: %s", msg)
+	}
+}
+
+// TestPrestart: every worker is started before anything is drawn.
+func TestPrestart(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 2)
+	r.UseNode(nodeOrSkip(t))
+	r.Prestart()
+	defer r.Close()
+	var ws []engine
+	for range cap(r.slots) {
+		ws = append(ws, <-r.slots) // waits for the worker's start
+	}
+	for _, w := range ws {
+		if _, ok := w.(*nodeWorker); !ok {
+			t.Errorf("slot holds %T, want a started Node.js worker", w)
+		}
+		r.slots <- w
+	}
+}

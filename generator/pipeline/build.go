@@ -112,7 +112,23 @@ func New(cfg Config) (*Builder, error) {
 	if cfg.Cache == ReadWrite && !cfg.Serve {
 		go generatorID() // hashed while the site loads
 	}
+	if b.coldCharts() {
+		if _, err := b.chartRenderer(); err != nil {
+			return nil, err
+		}
+		b.charts.Prestart() // while the site loads
+	}
 	return b, nil
+}
+
+// coldCharts reports whether the first build will draw every chart: the
+// chart cache is not used, or holds nothing.
+func (b *Builder) coldCharts() bool {
+	if b.cfg.Cache == NoCache {
+		return true
+	}
+	entries, err := os.ReadDir(b.cachePath("charts"))
+	return err != nil || len(entries) == 0
 }
 
 // Changes says what changed since the last build: the zero value, for a

@@ -37,3 +37,30 @@ func TestNodeProgram(t *testing.T) {
 		}
 	}
 }
+
+// TestColdCharts: the chart workers are started early when the chart
+// cache is not used or holds nothing.
+func TestColdCharts(t *testing.T) {
+	root := t.TempDir()
+	b := &Builder{cfg: Config{Root: root}}
+	if !b.coldCharts() {
+		t.Error("no .cache/charts: not cold")
+	}
+	dir := filepath.Join(root, ".cache", "charts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if !b.coldCharts() {
+		t.Error("empty .cache/charts: not cold")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "0123456789abcdef"), []byte("<svg/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b.coldCharts() {
+		t.Error("a chart in .cache/charts: cold")
+	}
+	b.cfg.Cache = NoCache
+	if !b.coldCharts() {
+		t.Error("-nocache: not cold")
+	}
+}
