@@ -3,6 +3,7 @@ package chart_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"alisnord/generator/chart"
@@ -73,7 +74,10 @@ func firstDifference(a, b string) string {
 func syntheticSpecs(n int) []chart.Spec {
 	rng := rand.New(rand.NewPCG(17, 2026))
 	names := []string{"Bodø", "Alta", "Tromsø", "Vågan", "Sør-Varanger", "Hammerfest", "Hattfjelldal",
-		"Storfjord – Omasvuotna – Omasvuono", "Ørland", "Æ", "Kautokeino", "Gáivuotna – Kåfjord – Kaivuonu"}
+		"Storfjord – Omasvuotna – Omasvuono", "Ørland", "Æ", "Kautokeino", "Gáivuotna – Kåfjord – Kaivuonu",
+		// characters outside the BMP (two UTF-16 units, where a cut label may
+		// split one), a combining mark and a label long enough to be cut
+		"𝔅𝔬𝔡ø 🏔️🏔️🏔️🏔️🏔️🏔️🏔️🏔️🏔️🏔️🏔️🏔️", "Tana bru – Deatnu – é", strings.Repeat("Lang kommunenavn ", 8) + "😀"}
 	units := []string{"", " %", " kr", " stillinger"}
 	var specs []chart.Spec
 	for i := range n {
