@@ -97,19 +97,27 @@ func (r *result) count(out string) error {
 	})
 }
 
-// timed runs cmd and returns its wall time, CPU time (user + system) and
-// peak RSS from the kernel's accounting of the child.
+// timed runs cmd and returns its wall time, CPU time (user + system, of
+// the child and the processes it waited for) and peak RSS: the larger of
+// the kernel's figure for the child and, on Linux, the largest sum over the
+// child and the processes below it (the Node.js chart workers) seen in
+// samples every 50 ms.
 func timed(cmd *exec.Cmd) (sample, error) {
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return sample{}, err
+	}
+	tree := sampleTree(cmd.Process.Pid)
+	err := cmd.Wait()
 	wall := time.Since(start)
+	treePeak := tree.peak()
 	if err != nil {
 		return sample{}, fmt.Errorf("%v: %s", err, tail(stderr.String(), 2000))
 	}
 	ps := cmd.ProcessState
-	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rss: peakRSS(ps)}, nil
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rss: max(peakRSS(ps), treePeak)}, nil
 }
 
 func tail(s string, n int) string {

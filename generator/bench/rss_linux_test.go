@@ -45,3 +45,16 @@ func TestTreeRSS(t *testing.T) {
 		t.Errorf("treeRSS(self) = %d, less than self %d + child %d + grandchild %d", got, self, sh, sleep)
 	}
 }
+
+// TestTimedSumsTheTree: the peak RSS timed reports counts the processes a
+// command starts, not only its largest one.
+func TestTimedSumsTheTree(t *testing.T) {
+	cmd := exec.Command("sh", "-c", "sleep 0.4 & sleep 0.4 & sleep 0.4 & wait")
+	s, err := timed(cmd)
+	if err != nil {
+		t.Skip(err)
+	}
+	if largest := peakRSS(cmd.ProcessState); s.rss <= largest {
+		t.Errorf("peak RSS %d, not above the largest process's %d: the children were not added", s.rss, largest)
+	}
+}
