@@ -128,7 +128,7 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		printWarnings(stdout, res.Site)
+		printWarnings(stdout, res.Site, b)
 		fmt.Fprintf(stdout, "ok: %d filer ville blitt bygget (%d ms)\n", n.files.Load(), time.Since(start).Milliseconds())
 		for _, line := range res.Site.CalendarLines() {
 			fmt.Fprintln(stdout, line)
@@ -151,7 +151,7 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		st.Abort()
 		return err
 	}
-	printWarnings(stdout, res.Site)
+	printWarnings(stdout, res.Site, b)
 	if err := indexSearch(st, tool, stdout); err != nil {
 		st.Abort()
 		return err
@@ -179,8 +179,13 @@ func cacheUse(cfg config) pipeline.CacheUse {
 	return pipeline.ReadWrite
 }
 
-func printWarnings(w io.Writer, s *site.Site) {
+// printWarnings prints the site's warnings and, when Node.js was given up
+// for goja, that.
+func printWarnings(w io.Writer, s *site.Site, b *pipeline.Builder) {
 	for _, line := range s.Warnings() {
+		fmt.Fprintln(w, line)
+	}
+	if line := b.ChartWarning(); line != "" {
 		fmt.Fprintln(w, line)
 	}
 }
@@ -293,7 +298,7 @@ func stageBundle(cfg config, b *pipeline.Builder, st *output.Staging, stdout io.
 	if err != nil {
 		return nil, "", false, err
 	}
-	printWarnings(stdout, res.Site)
+	printWarnings(stdout, res.Site, b)
 	files = c.Files()
 	written := files
 	if zipRel != "" {

@@ -322,3 +322,29 @@ func TestBuildGC(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenNode: with a node on PATH that does not run, -charts auto
+// draws with goja and says so; -charts node fails.
+func TestBrokenNode(t *testing.T) {
+	js := bundle(t)
+	root := sitetest.TempCopy(t)
+	fake := t.TempDir()
+	if err := os.WriteFile(filepath.Join(fake, "node"), []byte("#!/bin/sh\necho 'ikke node' >&2\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", fake+string(os.PathListSeparator)+os.Getenv("PATH"))
+	code, stdout, stderr := runCmd("build", "-root", root, "-out", "a", "-echarts", js)
+	if code != 0 {
+		t.Fatalf("-charts auto: exit %d:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "advarsel: figurene ble tegnet med goja, fordi Node.js ikke kunne brukes") || !strings.Contains(stdout, "ikke node") {
+		t.Errorf("-charts auto with a broken node says nothing of it:\n%s", stdout)
+	}
+	code, _, stderr = runCmd("build", "-root", root, "-out", "b", "-echarts", js, "-charts", "node", "-nocache")
+	if code != 1 || !strings.Contains(stderr, "ikke node") {
+		t.Errorf("-charts node with a broken node: exit %d, want 1 and its error:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "b")); err == nil {
+		t.Error("the failed build left an output folder")
+	}
+}

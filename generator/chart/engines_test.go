@@ -30,7 +30,7 @@ func TestEnginesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v8.UseNode(node)
+	v8.UseNode(node, false)
 	defer v8.Close()
 	got, err := v8.Render(specs)
 	if err != nil {

@@ -41,11 +41,17 @@ func startNode(node string, bundle []byte) (*nodeWorker, error) {
 	// little larger than V8's default, since a drawing makes many short-lived
 	// objects.
 	cmd := exec.Command(node, "--disallow-code-generation-from-strings", "--max-semi-space-size=16", "-e", nodeHostSource)
-	// Nothing from the environment but the time zone, which goja takes
-	// too: NODE_OPTIONS and the like could load code or change the drawing.
-	cmd.Env = []string{}
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		cmd.Env = append(cmd.Env, "TZ="+tz)
+	// The environment without Node.js's own variables: NODE_OPTIONS and
+	// the like could load code or change the drawing. The rest stays, for
+	// version managers' shims (PATH, HOME and their own) and the time zone,
+	// which goja takes from it too.
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NODE_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	if cmd.Env == nil {
+		cmd.Env = []string{} // nil would mean all of it
 	}
 	w := &nodeWorker{cmd: cmd, stderr: &tail{max: 2048}}
 	cmd.Stderr = w.stderr
@@ -85,6 +91,9 @@ func startNode(node string, bundle []byte) (*nodeWorker, error) {
 		return fail(err)
 	}
 	tag, body, err := w.receive()
+	if !timer.Stop() {
+		return fail(errors.New("timed out")) // killed as the answer came
+	}
 	switch {
 	case err != nil:
 		return fail(err)
@@ -94,6 +103,17 @@ func startNode(node string, bundle []byte) (*nodeWorker, error) {
 		return fail(fmt.Errorf("unexpected message %q", tag))
 	}
 	return w, nil
+}
+
+// CheckNode starts the node program with the bundle once and ends it: the
+// error says why it cannot draw, nil if it can.
+func CheckNode(node string, bundle []byte) error {
+	w, err := startNode(node, bundle)
+	if err != nil {
+		return err
+	}
+	w.close()
+	return nil
 }
 
 // renderSVG draws one option, answering the host's questions on the way.
@@ -128,10 +148,19 @@ func (w *nodeWorker) renderSVG(option []byte, width, height int) (svg string, ok
 			return broken(err)
 		}
 		switch tag {
-		case 'S':
-			return string(body), true, nil
-		case 'E':
-			return "", true, fmt.Errorf("echarts: %w", hostError(body))
+		case 'S', 'E':
+			if !timer.Stop() {
+				// The timeout killed the process as the answer came:
+				// the answer stands, the worker does not.
+				w.close()
+				ok = false
+			} else {
+				ok = true
+			}
+			if tag == 'E' {
+				return "", ok, fmt.Errorf("echarts: %w", hostError(body))
+			}
+			return string(body), ok, nil
 		case 'm':
 			if len(body) < 4 || int(binary.LittleEndian.Uint32(body)) > len(body)-4 {
 				return broken(errors.New("bad text measure request"))
@@ -153,8 +182,8 @@ func (w *nodeWorker) renderSVG(option []byte, width, height int) (svg string, ok
 	}
 }
 
-// close ends the process: closing its stdin ends its loop, and a process
-// still busy is killed.
+// close ends the process (killed: it has nothing to finish) and waits for
+// it, so that its CPU time is counted with ours.
 func (w *nodeWorker) close() {
 	w.abort()
 	w.cmd.Wait()

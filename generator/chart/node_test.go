@@ -108,13 +108,18 @@ func TestNodeStartFails(t *testing.T) {
 				t.Fatalf("giving up took %v: hung", d)
 			}
 			r := newRenderer(t, bundle, 1)
-			r.UseNode(node)
+			r.UseNode(node, true)
 			svgs, err := r.Render([]Spec{sampleSpecs()[Bar]})
 			if err != nil || !strings.Contains(svgs[0], "<svg") {
 				t.Fatalf("no drawing with goja instead: %v", err)
 			}
-			if e := r.Engine(); !strings.HasPrefix(e, "goja (chart: node: ") {
-				t.Errorf("Engine() = %q, want goja and why", e)
+			if e := r.Engine(); !strings.HasPrefix(e, "goja (chart: node: ") || r.NodeGivenUp() == nil {
+				t.Errorf("Engine() = %q, NodeGivenUp() = %v; want goja and why", e, r.NodeGivenUp())
+			}
+			strict := newRenderer(t, bundle, 1)
+			strict.UseNode(node, false)
+			if _, err := strict.Render([]Spec{sampleSpecs()[Bar]}); err == nil || !strings.Contains(err.Error(), "chart: node: ") {
+				t.Errorf("without fallback: %v, want the Node.js error", err)
 			}
 		})
 	}
@@ -124,7 +129,7 @@ func TestNodeStartFails(t *testing.T) {
 // starts new ones when it draws again.
 func TestRendererClose(t *testing.T) {
 	r := newRenderer(t, loadBundle(t), 2)
-	r.UseNode(nodeOrSkip(t))
+	r.UseNode(nodeOrSkip(t), false)
 	specs := []Spec{sampleSpecs()[Bar], sampleSpecs()[HBar]}
 	renderOK(t, r, specs...)
 	var procs []*exec.Cmd
@@ -161,8 +166,8 @@ func TestRendererClose(t *testing.T) {
 	}
 }
 
-// TestNodeEnvironment: node gets the time zone and nothing else of the
-// environment, so NODE_OPTIONS cannot load code into it.
+// TestNodeEnvironment: node gets the environment without Node.js's own
+// variables, so NODE_OPTIONS cannot load code into it.
 func TestNodeEnvironment(t *testing.T) {
 	t.Setenv("NODE_OPTIONS", "--require /nowhere/evil.js")
 	t.Setenv("TZ", "Europe/Oslo")
@@ -171,7 +176,7 @@ func TestNodeEnvironment(t *testing.T) {
 	if err == nil {
 		t.Fatal("started")
 	}
-	if msg := err.Error(); !strings.Contains(msg, "TZ=Europe/Oslo") || strings.Contains(msg, "NODE_OPTIONS") {
+	if msg := err.Error(); !strings.Contains(msg, "TZ=Europe/Oslo") || !strings.Contains(msg, "PATH=") || strings.Contains(msg, "NODE_OPTIONS") {
 		t.Errorf("the environment node saw: %s", msg)
 	}
 }
@@ -179,7 +184,7 @@ func TestNodeEnvironment(t *testing.T) {
 // TestPrestart: every worker is started before anything is drawn.
 func TestPrestart(t *testing.T) {
 	r := newRenderer(t, loadBundle(t), 2)
-	r.UseNode(nodeOrSkip(t))
+	r.UseNode(nodeOrSkip(t), false)
 	r.Prestart()
 	defer r.Close()
 	var ws []engine
@@ -191,5 +196,48 @@ func TestPrestart(t *testing.T) {
 			t.Errorf("slot holds %T, want a started Node.js worker", w)
 		}
 		r.slots <- w
+	}
+}
+
+// TestNodeGlobals: the bundle sees none of Node.js's own globals (goja has
+// none of them; ECharts probes some), so it cannot reach the file system
+// or the process either.
+func TestNodeGlobals(t *testing.T) {
+	bundle := `globalThis.echarts = {init: function () {}, setPlatformAPI: function () {}};
+var seen = [];
+if (typeof process !== 'undefined') seen.push('process');
+if (typeof require !== 'undefined') seen.push('require');
+if (typeof Buffer !== 'undefined') seen.push('Buffer');
+if (typeof global !== 'undefined') seen.push('global');
+if (typeof navigator !== 'undefined') seen.push('navigator');
+if (typeof performance !== 'undefined') seen.push('performance');
+if (typeof btoa !== 'undefined') seen.push('btoa');
+if (typeof fetch !== 'undefined') seen.push('fetch');
+if (seen.length) throw new Error('the bundle sees ' + seen.join(', '));`
+	w, err := startNode(nodeOrSkip(t), []byte(bundle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.close()
+}
+
+// TestCloseWaitsForStarts: Close right after Prestart ends every process
+// Prestart starts, not only those already back in their slots.
+func TestCloseWaitsForStarts(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 4)
+	r.UseNode(nodeOrSkip(t), false)
+	r.Prestart()
+	r.Close()
+	var live []engine
+	for range cap(r.slots) {
+		if w := <-r.slots; w != nil {
+			live = append(live, w)
+		}
+	}
+	for _, w := range live {
+		w.close()
+	}
+	if len(live) > 0 {
+		t.Errorf("%d workers still running after Close", len(live))
 	}
 }

@@ -14,12 +14,15 @@
 (function () {
   const fs = require('fs');
   const vm = require('vm');
+  const v8 = require('v8');
+  const Buffer = globalThis.Buffer;
+  const exit = process.exit.bind(process);
   // A build draws some dozens to hundreds of charts: V8's optimising
   // compiler costs more CPU time than it saves in so short a run, its
   // baseline compiler less (BenchmarkColdSite: about a quarter less CPU).
   // A flag this V8 does not know is ignored.
-  require('v8').setFlagsFromString('--no-opt');
-  require('v8').setFlagsFromString('--always-sparkplug');
+  v8.setFlagsFromString('--no-opt');
+  v8.setFlagsFromString('--always-sparkplug');
   const IN = 0;
   const OUT = 1;
 
@@ -31,14 +34,14 @@
       try {
         got = fs.readSync(IN, buf, off, n - off, null);
       } catch (e) {
-        if (e.code === 'EAGAIN') {
+        if (e.code === 'EAGAIN' || e.code === 'EINTR') {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
           continue;
         }
         throw e;
       }
       if (got === 0) {
-        process.exit(0); // the renderer closed its end: nothing more to do
+        exit(0); // the renderer closed its end: nothing more to do
       }
       off += got;
     }
@@ -65,7 +68,7 @@
       try {
         off += fs.writeSync(OUT, msg, off, msg.length - off);
       } catch (e) {
-        if (e.code !== 'EAGAIN') {
+        if (e.code !== 'EAGAIN' && e.code !== 'EINTR') {
           throw e;
         }
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
@@ -74,12 +77,16 @@
   }
 
   // The Go host functions, asked for over the pipe; both are pure, so
-  // every answer is kept for the process's life.
+  // answers are kept, up to a bound (the dev server's process lives long).
+  const keep = 100000;
   const widths = new Map();
   function measureText(text, font) {
     const key = font + '\u0000' + text;
     let w = widths.get(key);
     if (w === undefined) {
+      if (widths.size >= keep) {
+        widths.clear();
+      }
       const t = Buffer.from(text, 'utf8');
       const f = Buffer.from(font, 'utf8');
       const body = Buffer.allocUnsafe(4 + t.length + f.length);
@@ -96,6 +103,9 @@
   function formatNumber(v) {
     let s = numbers.get(v);
     if (s === undefined) {
+      if (numbers.size >= keep) {
+        numbers.clear();
+      }
       const body = Buffer.allocUnsafe(8);
       body.writeDoubleLE(v, 0);
       send('n', body);
@@ -153,6 +163,22 @@
   Object.keys(globals).forEach(function (k) {
     Object.defineProperty(globalThis, k, { value: globals[k], writable: true, configurable: true });
   });
+  // What Node.js has and goja has not goes, so that ECharts, which probes
+  // for some of it (Buffer, btoa, navigator), takes the paths it takes in
+  // goja, and so that the bundle and harness cannot reach the file system
+  // or the process.
+  ['process', 'Buffer', 'global', 'require', 'module', 'exports', '__filename', '__dirname',
+    'navigator', 'performance', 'btoa', 'atob', 'fetch', 'queueMicrotask', 'structuredClone',
+    'crypto', 'WebAssembly'].forEach(function (k) {
+    try {
+      delete globalThis[k];
+    } catch (e) {}
+    if (k in globalThis) {
+      try {
+        Object.defineProperty(globalThis, k, { value: undefined, writable: true, configurable: true });
+      } catch (e) {}
+    }
+  });
 
   function errorJSON(e) {
     return Buffer.from(JSON.stringify({ error: String(e && e.stack ? e.stack.split('\n')[0] : e), console: consoleLines }), 'utf8');
@@ -171,7 +197,7 @@
     }
   } catch (e) {
     send('E', errorJSON(e));
-    process.exit(0);
+    exit(0);
   }
   send('O', Buffer.alloc(0));
 

@@ -27,6 +27,8 @@ type Renderer struct {
 	// slots holds one entry per worker; nil until the worker is first used.
 	slots chan engine
 	node  string // the Node.js program the workers run in; goja when empty
+	// fallback: goja draws when Node.js does not start (UseNode).
+	fallback bool
 
 	mu       sync.Mutex
 	cache    map[[32]byte]*cacheEntry
@@ -255,6 +257,9 @@ func (r *Renderer) startWorker() (engine, error) {
 		if err == nil {
 			return w, nil
 		}
+		if !r.fallback {
+			return nil, err
+		}
 		r.mu.Lock()
 		r.node, r.nodeErr = "", err
 		r.mu.Unlock()
@@ -275,11 +280,13 @@ type engine interface {
 
 // UseNode makes the renderer draw in Node.js processes (the program at
 // path) instead of goja runtimes: the same ECharts bundle and harness, the
-// same SVG bytes, about ten times less CPU per drawing. Call it before the
-// first Render.
-func (r *Renderer) UseNode(path string) {
+// same SVG bytes, about ten times less CPU per drawing. With fallback, a
+// Node.js that does not start is given up for goja (Engine says why);
+// without, the drawings fail with its error. Call it before the first
+// Render.
+func (r *Renderer) UseNode(path string, fallback bool) {
 	r.mu.Lock()
-	r.node = path
+	r.node, r.fallback = path, fallback
 	r.mu.Unlock()
 }
 
@@ -297,11 +304,18 @@ func (r *Renderer) Engine() string {
 	return "goja"
 }
 
+// NodeGivenUp is why Node.js was given up for goja, nil if it was not.
+func (r *Renderer) NodeGivenUp() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.nodeErr
+}
+
 // Prestart starts every worker now, in the background, for a build that
 // will draw (a cold one): a Node.js process spends some 0.1–0.3 s reading
 // the bundle before it draws, which then overlaps with loading the site.
-// A worker that fails to start is tried again, and reported, when a chart
-// is drawn.
+// A goja worker that fails to start is tried again, and reported, when a
+// chart is drawn; a Node.js one is given up as in startWorker.
 func (r *Renderer) Prestart() {
 	for range cap(r.slots) {
 		var w engine
@@ -324,8 +338,14 @@ func (r *Renderer) Prestart() {
 // Close ends the workers (Node.js processes end with it); the renderer
 // stays usable and starts workers again when it next draws.
 func (r *Renderer) Close() {
+	// Every slot first, so that one out with a drawing or a start
+	// (Prestart) is waited for, not passed over for an empty one put back.
+	held := make([]engine, 0, cap(r.slots))
 	for range cap(r.slots) {
-		if w := <-r.slots; w != nil {
+		held = append(held, <-r.slots)
+	}
+	for _, w := range held {
+		if w != nil {
 			w.close()
 		}
 		r.slots <- nil

@@ -102,7 +102,7 @@ func benchNode(b *testing.B, bundle []byte, specs []chart.Spec) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r.UseNode(node)
+		r.UseNode(node, false)
 		start := cpuTime() + childrenCPU()
 		if _, err := r.Render(specs); err != nil {
 			b.Fatal(err)

@@ -109,6 +109,12 @@ func New(cfg Config) (*Builder, error) {
 	if b.node, err = nodeProgram(cfg.Charts); err != nil {
 		return nil, err
 	}
+	if cfg.Charts == NodeEngine {
+		// Asked for by name: one message now rather than one per chart.
+		if err := chart.CheckNode(b.node, bundle); err != nil {
+			return nil, fmt.Errorf("figurene skal tegnes med Node.js (-charts node), men %s kan ikke tegne dem: %v", b.node, err)
+		}
+	}
 	if cfg.Cache == ReadWrite && !cfg.Serve {
 		go generatorID() // hashed while the site loads
 	}
@@ -237,7 +243,7 @@ func (b *Builder) chartRenderer() (render.ChartRenderer, error) {
 		}
 		b.charts = r
 		if b.node != "" {
-			r.UseNode(b.node)
+			r.UseNode(b.node, b.cfg.Charts != NodeEngine)
 		}
 		store := output.NewCache(b.cachePath("charts"))
 		switch b.cfg.Cache {
@@ -248,6 +254,18 @@ func (b *Builder) chartRenderer() (render.ChartRenderer, error) {
 		}
 	}
 	return b.charts, nil
+}
+
+// ChartWarning says, in Norwegian, that Node.js was given up for goja
+// (-charts auto), and why; "" when it was not.
+func (b *Builder) ChartWarning() string {
+	if b.charts == nil {
+		return ""
+	}
+	if err := b.charts.NodeGivenUp(); err != nil {
+		return fmt.Sprintf("advarsel: figurene ble tegnet med goja, fordi Node.js ikke kunne brukes (%v); de blir like, men tar lengre tid", err)
+	}
+	return ""
 }
 
 // Close ends the workers that draw the charts (Node.js processes, which

@@ -104,6 +104,7 @@ func testBuilder(t *testing.T, dir string) *pipeline.Builder {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(b.Close)
 	return b
 }
 

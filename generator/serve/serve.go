@@ -90,10 +90,12 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	s.files.current.Store(&snapshot{base: map[string][]byte{"404.html": placeholder}, count: 1})
 	// Watch before the first build, so that nothing saved meanwhile is missed.
 	if s.watch, err = newWatcher(cfg.Root, cfg.Debounce, cfg.Log); err != nil {
+		builder.Close()
 		return nil, err
 	}
 	if s.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
 		s.watch.fsn.Close()
+		builder.Close()
 		return nil, fmt.Errorf("kan ikke lytte på %s: %w", cfg.Addr, err)
 	}
 	s.rebuild(batch{})
