@@ -16,7 +16,7 @@ import (
 func TestEnginesAgree(t *testing.T) {
 	node := chart.NodeOrSkip(t)
 	specs, bundle := siteSpecs(t)
-	specs = append(specs, syntheticSpecs(60)...)
+	specs = append(specs, syntheticSpecs(90)...)
 
 	goja, err := chart.NewRenderer(bundle, 0)
 	if err != nil {
@@ -93,7 +93,7 @@ func syntheticSpecs(n int) []chart.Spec {
 		for c := range cats {
 			s.Categories = append(s.Categories, fmt.Sprintf("%s %d", names[rng.IntN(len(names))], c))
 		}
-		scale := []float64{1, 10, 1000, 1e6}[rng.IntN(4)]
+		scale := []float64{1e-5, 0.01, 1, 10, 1000, 1e6}[rng.IntN(6)]
 		for k := range 1 + rng.IntN(3) {
 			se := chart.Series{Name: fmt.Sprintf("Serie %c", 'A'+k)}
 			for range cats {
