@@ -5,7 +5,9 @@ package main
 import (
 	"os"
 	"os/exec"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // TestTreeRSS: the tree's sum counts a child, and a grandchild, beside the
@@ -47,14 +49,36 @@ func TestTreeRSS(t *testing.T) {
 }
 
 // TestTimedSumsTheTree: the peak RSS timed reports counts the processes a
-// command starts, not only its largest one.
+// command starts, not only its largest one. The children are this test
+// binary holding 40 MB each: far above what any one process of the
+// command (or the test binary itself, which the kernel may count for a
+// child at its start) has alone.
 func TestTimedSumsTheTree(t *testing.T) {
-	cmd := exec.Command("sh", "-c", "sleep 0.4 & sleep 0.4 & sleep 0.4 & wait")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	cmd := exec.Command("sh", "-c", `"$0" -test.run=TestHoldMemory & "$0" -test.run=TestHoldMemory & wait`, exe)
+	cmd.Env = append(os.Environ(), "BENCH_HOLD_MEMORY=1")
 	s, err := timed(cmd)
 	if err != nil {
 		t.Skip(err)
 	}
-	if largest := peakRSS(cmd.ProcessState); s.rss <= largest {
-		t.Errorf("peak RSS %d, not above the largest process's %d: the children were not added", s.rss, largest)
+	if largest := peakRSS(cmd.ProcessState); s.rss < largest+30<<20 {
+		t.Errorf("peak RSS %d MB, not 30 MB above the largest process's %d MB: the children were not added", s.rss>>20, largest>>20)
 	}
+}
+
+// TestHoldMemory is TestTimedSumsTheTree's child: with BENCH_HOLD_MEMORY
+// set it keeps 40 MB resident for half a second; otherwise it does nothing.
+func TestHoldMemory(t *testing.T) {
+	if os.Getenv("BENCH_HOLD_MEMORY") == "" {
+		t.Skip("a helper process of TestTimedSumsTheTree")
+	}
+	b := make([]byte, 40<<20)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	time.Sleep(500 * time.Millisecond)
+	runtime.KeepAlive(b)
 }
