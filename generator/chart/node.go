@@ -149,13 +149,10 @@ func (w *nodeWorker) renderSVG(option []byte, width, height int) (svg string, ok
 		}
 		switch tag {
 		case 'S', 'E':
-			if !timer.Stop() {
-				// The timeout killed the process as the answer came:
-				// the answer stands, the worker does not.
+			// A timeout that killed the process as the answer came: the
+			// answer stands, the worker does not.
+			if ok = timer.Stop(); !ok {
 				w.close()
-				ok = false
-			} else {
-				ok = true
 			}
 			if tag == 'E' {
 				return "", ok, fmt.Errorf("echarts: %w", hostError(body))
@@ -166,8 +163,8 @@ func (w *nodeWorker) renderSVG(option []byte, width, height int) (svg string, ok
 				return broken(errors.New("bad text measure request"))
 			}
 			n := binary.LittleEndian.Uint32(body)
-			width := measureText(string(body[4:4+n]), string(body[4+n:]))
-			err = w.send('m', binary.LittleEndian.AppendUint64(nil, math.Float64bits(width)))
+			px := measureText(string(body[4:4+n]), string(body[4+n:]))
+			err = w.send('m', binary.LittleEndian.AppendUint64(nil, math.Float64bits(px)))
 		case 'n':
 			if len(body) != 8 {
 				return broken(errors.New("bad number format request"))
