@@ -268,6 +268,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	e.pathsKey = pathsKey
 	reuse.setPaths(pathsKey)
 	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
+	done := sourceReleaser(e.memory, r.site)
 	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
@@ -289,6 +290,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 				return nil
 			}
 			if data, ok := reuse.take(p, i, keyOf(keys, i), found); ok {
+				defer done(p)
 				return emit(output.File{Path: p.Path, Data: data})
 			}
 			buf := e.buffer()
@@ -308,6 +310,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			}
 			if e.memory == Forget {
 				p.Body, p.links = "", nil // the feeds convert the text for themselves (feedBody)
+				done(p)
 			}
 			reuse.note(i, keyOf(keys, i), buf.Bytes())
 			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
@@ -316,6 +319,27 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	err := g.Wait()
 	e.remember(pages, fresh)
 	return diags, err
+}
+
+// sourceReleaser returns what renderPages calls when an article's page is
+// done. An engine that forgets lets the article's Markdown go then, unless
+// a feed carries the article (feedBody converts it again after the pages):
+// nothing else reads it after the pages are made (pages() took the
+// description, keys the hash, the chart and photo lists the names). At
+// 10,000 articles the sources were half of what a build kept alive.
+func sourceReleaser(memory Memory, s *site.Site) func(*Page) {
+	if memory != Forget {
+		return func(*Page) {}
+	}
+	keep := make(map[*site.Article]bool)
+	for _, a := range feedEntries(s) {
+		keep[a] = true
+	}
+	return func(p *Page) {
+		if p.Kind == KindArticle && !keep[p.Article] {
+			p.Article.Body = nil
+		}
+	}
 }
 
 // remembered is the page as the last build left it, when its key is

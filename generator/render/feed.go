@@ -85,20 +85,7 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 // feedBodies converts, on every core, the text of each article that a
 // feed carries (feedBody), once however many feeds carry it.
 func (r *renderer) feedBodies(pageOf map[*site.Article]*Page) map[*site.Article]string {
-	var entries []*site.Article
-	seen := map[*site.Article]bool{}
-	add := func(list []*site.Article) {
-		for _, a := range firstN(list, feedSize) {
-			if !seen[a] {
-				seen[a] = true
-				entries = append(entries, a)
-			}
-		}
-	}
-	add(r.site.Articles)
-	for i := range r.site.Tags {
-		add(r.site.Tags[i].Articles)
-	}
+	entries := feedEntries(r.site)
 	texts := make([]string, len(entries))
 	inChunks(len(entries), 16, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -110,6 +97,25 @@ func (r *renderer) feedBodies(pageOf map[*site.Article]*Page) map[*site.Article]
 		bodies[a] = texts[i]
 	}
 	return bodies
+}
+
+// feedEntries lists, once each, the articles that some feed of s carries.
+func feedEntries(s *site.Site) []*site.Article {
+	var entries []*site.Article
+	seen := map[*site.Article]bool{}
+	add := func(list []*site.Article) {
+		for _, a := range firstN(list, feedSize) {
+			if !seen[a] {
+				seen[a] = true
+				entries = append(entries, a)
+			}
+		}
+	}
+	add(s.Articles)
+	for i := range s.Tags {
+		add(s.Tags[i].Articles)
+	}
+	return entries
 }
 
 // feed is the Atom feed of the newest articles, with their full text as
