@@ -33,7 +33,7 @@ bench-serve: $(ECHARTS)
 FUZZTIME ?= 4s
 # package:target, for each fuzz target of make fuzz.
 FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:FuzzIndexTOML \
-	photo:FuzzOrientation markdown:FuzzConvert
+	photo:FuzzOrientation markdown:FuzzConvert chart:FuzzFinishBody
 
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json

@@ -13,9 +13,7 @@ var (
 	stylePattern = regexp.MustCompile(`(?s)<style\b[^>]*>.*?</style>\s*`)
 	// Attributes that only serve ECharts' hover styling and hydration.
 	dropAttrPattern = regexp.MustCompile(` (?:class|ecmeta_[a-z_]+|pointer-events)="[^"]*"`)
-	tagPattern      = regexp.MustCompile(`<[^>]+>`)
 	idRefPattern    = regexp.MustCompile(`( id="|url\(#|href="#)([^")]+)`)
-	markPattern     = regexp.MustCompile(`<(?:path|rect)\b[^>]*>`)
 	attrPattern     = regexp.MustCompile(` ([a-z_:-]+)="([^"]*)"`)
 	// Characters that are not allowed in XML 1.0 text.
 	controlChars = regexp.MustCompile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -53,11 +51,51 @@ func finishBody(raw string, s Spec) (finished, error) {
 	}
 	body := raw[root[1]:]
 	body = stylePattern.ReplaceAllString(body, "")
-	body = tagPattern.ReplaceAllStringFunc(body, func(tag string) string {
-		return themeClass(dropAttrPattern.ReplaceAllString(tag, ""))
+	ids := idRenamer{prefix: idPrefix(s) + "-", names: map[string]string{}}
+	body = eachTag(body, func(tag string) string {
+		return ids.rename(themeClass(dropAttrs(tag)))
 	})
-	body = renameIDs(body, idPrefix(s)+"-")
 	return finished{marks: countMarks(raw), body: strings.TrimSpace(body)}, nil
+}
+
+// eachTag replaces each tag of s, as tagPattern finds them (from a "<" to
+// the first ">" after at least one other byte), by what fn returns for it.
+// The regular expression did the same at several times the cost: a cold
+// build's drawings spent most of their time in Go here.
+func eachTag(s string, fn func(tag string) string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0 // s[:done] is written
+	for i := 0; ; {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			break
+		}
+		lt += i
+		gt := strings.IndexByte(s[lt+1:], '>')
+		if gt < 0 {
+			break
+		}
+		if gt == 0 { // "<>" is no tag; the search goes on from its ">"
+			i = lt + 1
+			continue
+		}
+		end := lt + 1 + gt + 1
+		b.WriteString(s[done:lt])
+		b.WriteString(fn(s[lt:end]))
+		done, i = end, end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// dropAttrs removes the attributes dropAttrPattern matches from one tag;
+// a tag without their names is returned as it is, without the search.
+func dropAttrs(tag string) string {
+	if !strings.Contains(tag, ` class="`) && !strings.Contains(tag, ` ecmeta_`) && !strings.Contains(tag, ` pointer-events="`) {
+		return tag
+	}
+	return dropAttrPattern.ReplaceAllString(tag, "")
 }
 
 // svg is the whole inline SVG for s, or an error when the render lacks
@@ -118,30 +156,73 @@ func xmlText(s string) string {
 	return html.EscapeString(controlChars.ReplaceAllString(s, ""))
 }
 
-// renameIDs renames every id, and every reference to one, in order of first
-// appearance: zr3-p0 → prefix0 and so on. Only markup inside tags is
-// touched; text content (escaped by ECharts) is left alone.
-func renameIDs(body, prefix string) string {
-	names := map[string]string{}
-	return tagPattern.ReplaceAllStringFunc(body, func(tag string) string {
-		return idRefPattern.ReplaceAllStringFunc(tag, func(m string) string {
-			sub := idRefPattern.FindStringSubmatch(m)
-			name, ok := names[sub[2]]
-			if !ok {
-				name = prefix + strconv.Itoa(len(names))
-				names[sub[2]] = name
-			}
-			return sub[1] + name
-		})
+// idRenamer renames every id, and every reference to one, tag by tag in
+// order of first appearance: zr3-p0 → prefix0 and so on. Only markup
+// inside tags is touched; text content (escaped by ECharts) is left alone.
+type idRenamer struct {
+	prefix string
+	names  map[string]string
+}
+
+// rename renames the ids in one tag and the references to them; a tag
+// with neither is returned as it is, without the search.
+func (r idRenamer) rename(tag string) string {
+	if !strings.Contains(tag, ` id="`) && !strings.Contains(tag, `url(#`) && !strings.Contains(tag, `href="#`) {
+		return tag
+	}
+	return r.renameAll(tag)
+}
+
+// renameAll is rename without the check that spares the search.
+func (r idRenamer) renameAll(tag string) string {
+	return idRefPattern.ReplaceAllStringFunc(tag, func(m string) string {
+		sub := idRefPattern.FindStringSubmatch(m)
+		name, ok := r.names[sub[2]]
+		if !ok {
+			name = r.prefix + strconv.Itoa(len(r.names))
+			r.names[sub[2]] = name
+		}
+		return sub[1] + name
 	})
+}
+
+// markTags returns what markPattern finds in s: each "<path" or "<rect"
+// that ends a word, up to the next ">".
+func markTags(s string) []string {
+	var out []string
+	for i := 0; ; {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			return out
+		}
+		lt += i
+		rest := s[lt+1:]
+		if !(strings.HasPrefix(rest, "path") || strings.HasPrefix(rest, "rect")) || len(rest) > 4 && wordByte(rest[4]) {
+			i = lt + 1
+			continue
+		}
+		gt := strings.IndexByte(rest, '>')
+		if gt < 0 {
+			return out
+		}
+		end := lt + 1 + gt + 1
+		out = append(out, s[lt:end])
+		i = end
+	}
 }
 
 // countMarks counts the distinct data items that ECharts drew a filled
 // shape for (bars, sectors), using the ecmeta attributes of SSR output.
 // Decal overlays, axis lines and label lines carry no ecmeta or no fill.
-func countMarks(raw string) int {
+func countMarks(raw string) int { return distinctMarks(markTags(raw)) }
+
+// distinctMarks is countMarks for the tags markTags found.
+func distinctMarks(tags []string) int {
 	seen := map[string]bool{}
-	for _, tag := range markPattern.FindAllString(raw, -1) {
+	for _, tag := range tags {
+		if !strings.Contains(tag, ` ecmeta_ssr_type="chart"`) {
+			continue // the attribute below could not be "chart"
+		}
 		attrs := map[string]string{}
 		for _, a := range attrPattern.FindAllStringSubmatch(tag, -1) {
 			attrs[a[1]] = a[2]

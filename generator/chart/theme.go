@@ -26,6 +26,14 @@ var paintPattern = regexp.MustCompile(` (fill|stroke)="(#[0-9a-fA-F]{3,6})"`)
 // themeClass adds the theme classes to one start tag. White text (labels
 // inside bars) keeps its colour: it sits on a data colour in both modes.
 func themeClass(tag string) string {
+	if !strings.Contains(tag, ` fill="#`) && !strings.Contains(tag, ` stroke="#`) {
+		return tag // paintPattern finds nothing
+	}
+	return addThemeClasses(tag)
+}
+
+// addThemeClasses is themeClass without the check that spares the search.
+func addThemeClasses(tag string) string {
 	if !strings.HasPrefix(tag, "<") || strings.HasPrefix(tag, "</") {
 		return tag
 	}
