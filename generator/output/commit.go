@@ -63,6 +63,7 @@ func (s *Staging) seal() error {
 	if err := os.Chmod(s.tmp, 0o755); err != nil {
 		return err
 	}
+	s.flush.Wait()
 	if err := syncTree(s.tmp); err != nil {
 		return err
 	}
@@ -74,6 +75,7 @@ func (s *Staging) seal() error {
 // build then starts from a new folder); the output folder is untouched.
 func (s *Staging) Abort() {
 	s.prep.Wait()
+	s.flush.Wait()
 	os.RemoveAll(s.tmp)
 	s.unlock()
 }

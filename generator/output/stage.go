@@ -45,6 +45,11 @@ type Staging struct {
 	// (see spare.go) that no Write has claimed yet; nil after prune. Under mu.
 	spare, spareDirs map[string]bool
 
+	// flush is Flush's syncfs in the background, waited for before the
+	// build is sealed or thrown away.
+	flush     sync.WaitGroup
+	flushOnce sync.Once
+
 	warning error                               // set by Commit when the old site could not be deleted
 	remove  func(string) error                  // os.RemoveAll; tests make it fail
 	rename  func(oldpath, newpath string) error // os.Rename, for keeping the spare; tests make it fail
@@ -144,6 +149,16 @@ func (s *Staging) settle() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.prepErr
+}
+
+// Flush starts writing what the build has written so far to disk, in the
+// background: the engine calls it when the pages are done, so that most of
+// the flush that Commit must wait for happens while the feeds and the
+// other last files are made. Commit still flushes everything itself.
+func (s *Staging) Flush() {
+	s.flushOnce.Do(func() {
+		s.flush.Go(func() { _ = syncTree(s.tmp) }) // Commit's own flush reports errors
+	})
 }
 
 // Files is the number of files written so far.

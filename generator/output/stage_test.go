@@ -9,7 +9,8 @@ import (
 )
 
 // TestStagingConcurrent writes files into shared and nested folders from
-// many goroutines; every folder is made once and every file lands.
+// many goroutines, and asks for a flush twice meanwhile; every folder is
+// made once and every file lands.
 func TestStagingConcurrent(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	st, err := Begin(filepath.Dir(dir), dir)
@@ -29,6 +30,9 @@ func TestStagingConcurrent(t *testing.T) {
 		wg.Go(func() {
 			errs[i] = st.Write(File{paths[i], []byte("x")})
 		})
+		if i%100 == 50 {
+			wg.Go(st.Flush) // the second call does nothing
+		}
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -66,6 +70,7 @@ func TestStagingAbort(t *testing.T) {
 	if err := st.Prepare([]string{"ok/index.html", "/abs/index.html"}); err == nil {
 		t.Error("Prepare accepted an unsafe path")
 	}
+	st.Flush() // and then the build fails after all
 	st.Abort()
 	if got := list(t, dir); len(got) != 1 || got[0] != "index.html=keep" {
 		t.Errorf("abort changed the tree: %v", got)

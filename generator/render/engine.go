@@ -107,6 +107,11 @@ type Sink interface {
 	Write(f output.File) error
 }
 
+// flusher is a sink that can start writing the files it has to disk
+// before the last ones come (output.Staging): Render tells it when the
+// pages are done.
+type flusher interface{ Flush() }
+
 // Render renders every file of the site and hands each to the sink as soon
 // as it is ready, from several goroutines at once, so a build never holds
 // the whole site in memory. Every problem the render finds comes back,
@@ -158,6 +163,9 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	}
 	if err := append(ds, e.chartDiags...).Err(); err != nil {
 		return err
+	}
+	if f, ok := sink.(flusher); ok {
+		f.Flush() // the pages are written and good
 	}
 	files := append(r.extras(pages), assets...)
 	if reuse != nil {
