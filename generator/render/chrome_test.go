@@ -15,16 +15,7 @@ import (
 // order where each key is met first on another page, and checks each
 // against the page's own render without a cache.
 func TestChromeShared(t *testing.T) {
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := archiveFS(ar)
-	repoTemplates(t, m)
-	s, err := site.Load(m, site.Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, s := smallSite(t)
 	tmpl, err := parseTemplates(m)
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"alisnord/generator/internal/sitetest"
 )
 
@@ -34,12 +32,7 @@ status = "besatt"
 
 func smallFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := archiveFS(ar)
-	repoTemplates(t, m)
+	m := smallTree(t)
 	m["content/nyheter/status.md"] = &fstest.MapFile{Data: []byte(statusArticle)}
 	return m
 }

@@ -33,6 +33,30 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 // repoTemplates adds the repository's templates/ to m.
 func repoTemplates(t testing.TB, m fstest.MapFS) { maps.Copy(m, sitetest.MapFS(t, "templates")) }
 
+// smallTree is the in/ tree of testdata/small.txtar with the
+// repository's templates.
+func smallTree(t testing.TB) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := archiveFS(ar)
+	repoTemplates(t, m)
+	return m
+}
+
+// smallSite is smallTree, loaded.
+func smallSite(t testing.TB) (fstest.MapFS, *site.Site) {
+	t.Helper()
+	m := smallTree(t)
+	s, err := site.Load(m, site.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, s
+}
+
 // buildArchive renders the in/ tree of an archive with the repo's templates
 // and the test chart renderer (sitetest.Charts): the real renderer and
 // chart store over a stub ECharts, so the pages hold drawings as they do in

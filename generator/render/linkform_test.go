@@ -14,16 +14,7 @@ import (
 // links to folders and never to an index.html, the offline bundle links
 // to the index.html of every folder page; both pass the build's link check.
 func TestLinkForms(t *testing.T) {
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := archiveFS(ar)
-	repoTemplates(t, m)
-	s, err := site.Load(m, site.Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, s := smallSite(t)
 	for _, form := range []LinkForm{LinkFolders, LinkFiles} {
 		files, err := Site(s, Options{Root: m, Links: form})
 		if err != nil {

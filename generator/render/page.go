@@ -48,6 +48,7 @@ type Page struct {
 	photos *photoSet
 	links  []mdLink // relative links written in the page's Markdown
 	chrome *chromeCache
+	set    *template.Template // the templates the page is executed with (Link)
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -121,6 +122,12 @@ func relLink(root string, form LinkForm, target string) string {
 		return "./" // the front page, from the front page
 	}
 	return out
+}
+
+// Link renders the link template name (see ArticleLink) for article a as
+// this page shows it.
+func (p *Page) Link(name string, a *site.Article) (template.HTML, error) {
+	return p.chrome.link(p.set, name, &ArticleLink{Article: a, root: p.root, form: p.form})
 }
 
 // Abs returns the absolute public URL of a site path, for feeds, sitemaps

@@ -140,6 +140,7 @@ func (t *templates) execute(w io.Writer, p *Page) error {
 	if err := p.chrome.render(set, p); err != nil {
 		return err
 	}
+	p.set = set
 	return set.ExecuteTemplate(w, "base", p)
 }
 
