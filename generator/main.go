@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // bundle runs: the heap may grow to 1.5 times what is live instead of Go's
 // 2. At 10,000 articles 60 cut peak memory from 248–261 MB to 214–223 MB
 // for about 3 % more CPU, and 50 a cold build's (with its node process)
-// from 267–271 MB to 248–259 MB for about 3 % more again (README,
+// from 267–271 MB to 248–259 MB for 3–5 % more again (README,
 // Performance). The dev server keeps Go's default, since every
 // edit would pay for it; GOGC in the environment wins.
 const buildGC = 50
