@@ -60,30 +60,43 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd.name {
 	case "build", "check":
-		return report(stdout, stderr, withBuildGC(func() error { return build(cfg, cmd.name == "check", stdout, stderr) }))
+		return report(stdout, stderr, build(cfg, cmd.name == "check", stdout, stderr))
 	case "bundle":
-		return report(stdout, stderr, withBuildGC(func() error { return offlineBundle(cfg, stdout, stderr) }))
+		return report(stdout, stderr, offlineBundle(cfg, stdout, stderr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return report(stdout, stderr, serve.Run(ctx, serve.Config{Root: cfg.root, Addr: cfg.addr, Echarts: cfg.echarts, Charts: pipeline.ChartEngine(cfg.charts), Expired: cfg.expired, Log: stdout}))
 }
 
-// buildGC is the garbage collector's target (GOGC) while a build, check or
-// bundle runs: the heap may grow to 1.5 times what is live instead of Go's
-// 2. At 10,000 articles 60 cut peak memory from 248–261 MB to 214–223 MB
-// for about 3 % more CPU, and 50 a cold build's (with its node process)
-// from 267–271 MB to 248–259 MB for 3–5 % more again (README,
-// Performance). The dev server keeps Go's default, since every
-// edit would pay for it; GOGC in the environment wins.
-const buildGC = 50
+// The garbage collector's target (GOGC) while a build, check or bundle
+// runs: the heap may grow to 1.75 times what is live, or 1.5 times when
+// the build draws every chart (pipeline.Builder.ColdCharts, as on a fresh
+// CI runner), instead of Go's 2. A cold build runs a Node.js process
+// beside the generator, and the two together must stay small. At 10,000
+// articles (README, Performance): 50 cut a cold build's peak (generator
+// and node) from 267–271 MB to 248–259 MB, but costs a build with its
+// charts in the cache 6 % of its CPU time against 75 (peak 183–196 MB
+// against 163–171 MB; a rebuild's 207–210 MB against 178–196 MB), and 100
+// would take a rebuild to 227–241 MB. The dev server keeps Go's default,
+// since every edit would pay for a lower one. GOGC in the environment wins.
+const (
+	warmGC = 75
+	coldGC = 50
+)
 
-// withBuildGC runs fn with buildGC as the collector's target.
-func withBuildGC(fn func() error) error {
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(buildGC))
+// buildGC sets the collector's target for a build, warmGC or coldGC when
+// it draws every chart, and returns the function that sets it back.
+func buildGC(cold bool) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
 	}
-	return fn()
+	gc := warmGC
+	if cold {
+		gc = coldGC
+	}
+	old := debug.SetGCPercent(gc)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // report prints the outcome and turns it into the exit code.
@@ -123,6 +136,7 @@ func build(cfg config, checkOnly bool, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer b.Close()
+	defer buildGC(b.ColdCharts())()
 	if checkOnly {
 		var n counter
 		res, err := b.Build(pipeline.Changes{}, &n)
@@ -258,6 +272,7 @@ func offlineBundle(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer b.Close()
+	defer buildGC(b.ColdCharts())()
 	st, err := output.Begin(cfg.root, cfg.out)
 	if err != nil {
 		return err

@@ -300,9 +300,9 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
-// TestBuildGC checks that a build runs with the collector's target of
-// buildGC, that GOGC in the environment wins, and that the target is set
-// back afterwards.
+// TestBuildGC checks that a build that draws every chart runs with the
+// collector's target of coldGC, one that does not with warmGC, that GOGC
+// in the environment wins, and that the target is set back afterwards.
 func TestBuildGC(t *testing.T) {
 	target := func() int {
 		v := debug.SetGCPercent(-1)
@@ -312,13 +312,15 @@ func TestBuildGC(t *testing.T) {
 	before := target()
 	for _, c := range []struct {
 		env  string
+		cold bool
 		want int
-	}{{"", buildGC}, {"100", before}} {
+	}{{"", true, coldGC}, {"", false, warmGC}, {"100", true, before}, {"100", false, before}} {
 		t.Setenv("GOGC", c.env)
-		var got int
-		withBuildGC(func() error { got = target(); return nil })
+		restore := buildGC(c.cold)
+		got := target()
+		restore()
 		if got != c.want || target() != before {
-			t.Errorf("GOGC=%q: target %d during the build (want %d), %d after (want %d)", c.env, got, c.want, target(), before)
+			t.Errorf("GOGC=%q, cold %v: target %d during the build (want %d), %d after (want %d)", c.env, c.cold, got, c.want, target(), before)
 		}
 	}
 }

@@ -80,6 +80,7 @@ type Builder struct {
 	bundle []byte
 	node   string          // the node program that draws the charts; goja when empty
 	charts *chart.Renderer // made at the first build whose data loads
+	cold   bool            // the first build draws every chart (ColdCharts)
 	cache  *site.Cache
 	engine *render.Engine
 	files  *fileMemo // what the render read, when serving
@@ -118,7 +119,7 @@ func New(cfg Config) (*Builder, error) {
 	if cfg.Cache == ReadWrite && !cfg.Serve {
 		go generatorID() // hashed while the site loads
 	}
-	if b.coldCharts() {
+	if b.cold = b.coldCharts(); b.cold {
 		if _, err := b.chartRenderer(); err != nil {
 			return nil, err
 		}
@@ -126,6 +127,11 @@ func New(cfg Config) (*Builder, error) {
 	}
 	return b, nil
 }
+
+// ColdCharts reports whether the builder's first build draws every chart:
+// New found the chart cache unused or empty. Such a build runs its chart
+// workers (Node.js processes) beside the generator from the start.
+func (b *Builder) ColdCharts() bool { return b.cold }
 
 // coldCharts reports whether the first build will draw every chart: the
 // chart cache is not used, or holds nothing.

@@ -38,6 +38,35 @@ func TestNodeProgram(t *testing.T) {
 	}
 }
 
+// TestNewColdCharts: New tells whether the first build draws every chart
+// (ColdCharts), which decides the collector's target of a build.
+func TestNewColdCharts(t *testing.T) {
+	root := t.TempDir()
+	js := filepath.Join(root, "echarts.min.js")
+	if err := os.WriteFile(js, []byte("var echarts = {};"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, warm := range []bool{false, true} {
+		if warm {
+			dir := filepath.Join(root, ".cache", "charts")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "0123456789abcdef"), []byte("<svg/>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b, err := New(Config{Root: root, Echarts: js, Charts: GojaEngine})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+		if b.ColdCharts() == warm {
+			t.Errorf("chart cache filled %v: ColdCharts %v", warm, b.ColdCharts())
+		}
+	}
+}
+
 // TestColdCharts: the chart workers are started early when the chart
 // cache is not used or holds nothing.
 func TestColdCharts(t *testing.T) {
