@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,11 +21,35 @@ import (
 //go:embed nodehost.js
 var nodeHostSource string
 
+//go:embed textwidth.js
+var textWidthSource string
+
+// glyphsJSON is what textwidth.js measures with: the glyph widths of
+// glyphs.go, extra runes in order.
+var glyphsJSON = sync.OnceValue(func() []byte {
+	extra := make([][3]int, 0, len(advExtra))
+	for r, w := range advExtra {
+		extra = append(extra, [3]int{int(r), int(w[0]), int(w[1])})
+	}
+	slices.SortFunc(extra, func(a, b [3]int) int { return a[0] - b[0] })
+	b, err := json.Marshal(struct {
+		First   int      `json:"first"`
+		Regular []uint16 `json:"regular"`
+		Bold    []uint16 `json:"bold"`
+		Extra   [][3]int `json:"extra"`
+	}{advFirst, advRegular[:], advBold[:], extra})
+	if err != nil {
+		panic(err) // numbers only: cannot fail
+	}
+	return b
+})
+
 // nodeWorker is one Node.js process running the same ECharts bundle and
-// harness as a goja worker, with the same host functions (the Go text
-// measure and number format, asked for over the pipe). V8 draws a chart
-// about ten times faster than goja; the drawings are the same bytes
-// (TestEnginesAgree). Like a goja worker it serves one render at a time.
+// harness as a goja worker, with the same host functions (the text
+// measure in textwidth.js, the Go number format asked for over the pipe).
+// V8 draws a chart about ten times faster than goja; the drawings are the
+// same bytes (TestEnginesAgree). Like a goja worker it serves one render
+// at a time.
 type nodeWorker struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
@@ -88,6 +113,12 @@ func startNode(node string, bundle []byte) (*nodeWorker, error) {
 		return fail(err)
 	}
 	if err := w.send('H', []byte(harnessSource)); err != nil {
+		return fail(err)
+	}
+	if err := w.send('T', []byte(textWidthSource)); err != nil {
+		return fail(err)
+	}
+	if err := w.send('W', glyphsJSON()); err != nil {
 		return fail(err)
 	}
 	tag, body, err := w.receive()
@@ -158,13 +189,6 @@ func (w *nodeWorker) renderSVG(option []byte, width, height int) (svg string, ok
 				return "", ok, fmt.Errorf("echarts: %w", hostError(body))
 			}
 			return string(body), ok, nil
-		case 'm':
-			if len(body) < 4 || int(binary.LittleEndian.Uint32(body)) > len(body)-4 {
-				return broken(errors.New("bad text measure request"))
-			}
-			n := binary.LittleEndian.Uint32(body)
-			px := measureText(string(body[4:4+n]), string(body[4+n:]))
-			err = w.send('m', binary.LittleEndian.AppendUint64(nil, math.Float64bits(px)))
 		case 'n':
 			if len(body) != 8 {
 				return broken(errors.New("bad number format request"))

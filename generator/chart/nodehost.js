@@ -6,10 +6,11 @@
 //
 // Every message either way is a tag byte, a little-endian uint32 length and
 // that many bytes. From Go: 'B' the bundle, 'H' the harness (once, first),
-// 'R' a render (uint32 width, uint32 height, the option JSON), and the
-// answers 'm' (float64 width) and 'n' (the number's text) to our questions.
-// To Go: 'O' ready, 'm' (uint32 text length, text, font) and 'n' (float64)
-// asking for a Go host function, 'S' the SVG, 'E' an error as JSON.
+// 'T' the text measure (textwidth.js) and 'W' its glyph widths as JSON (once,
+// next), 'R' a render (uint32 width, uint32 height, the option JSON), and the
+// answer 'n' (the number's text) to our question. To Go: 'O' ready, 'n'
+// (float64) asking for the Go number format, 'S' the SVG, 'E' an error as
+// JSON.
 'use strict';
 (function () {
   const fs = require('fs');
@@ -82,29 +83,11 @@
     }
   }
 
-  // The Go host functions, asked for over the pipe; both are pure, so
-  // answers are kept, up to a bound (the dev server's process lives long).
+  // The Go number format, asked for over the pipe; it is pure, so answers
+  // are kept, up to a bound (the dev server's process lives long). The text
+  // measure, asked for far more often, is done here (textwidth.js).
   const keep = 100000;
-  const widths = new Map();
-  function measureText(text, font) {
-    const key = font + '\u0000' + text;
-    let w = widths.get(key);
-    if (w === undefined) {
-      if (widths.size >= keep) {
-        widths.clear();
-      }
-      const t = Buffer.from(text, 'utf8');
-      const f = Buffer.from(font, 'utf8');
-      const body = Buffer.allocUnsafe(4 + t.length + f.length);
-      body.writeUInt32LE(t.length, 0);
-      t.copy(body, 4);
-      f.copy(body, 4 + t.length);
-      send('m', body);
-      w = receive('m').body.readDoubleLE(0);
-      widths.set(key, w);
-    }
-    return w;
-  }
+  let measureText;
   const numbers = new Map();
   function formatNumber(v) {
     let s = numbers.get(v);
@@ -163,7 +146,9 @@
     setImmediate: noop,
     console: quiet,
     Date: StoppedDate,
-    __measureText: measureText,
+    __measureText: function (text, font) {
+      return measureText(text, font);
+    },
     __formatNumber: formatNumber
   };
   Object.keys(globals).forEach(function (k) {
@@ -196,6 +181,9 @@
   try {
     const bundle = receive('B').body.toString('utf8');
     const harness = receive('H').body.toString('utf8');
+    const textWidth = receive('T').body.toString('utf8');
+    const glyphs = JSON.parse(receive('W').body.toString('utf8'));
+    measureText = vm.compileFunction(textWidth, ['glyphs'], { filename: 'textwidth.js' })(glyphs);
     vm.compileFunction(bundle, ['exports', 'module', 'define', 'require'], { filename: 'echarts.min.js' }).call(globalThis);
     vm.compileFunction(harness, ['exports', 'module', 'define', 'require'], { filename: 'harness.js' }).call(globalThis);
     if (typeof globalThis.__renderChart !== 'function') {

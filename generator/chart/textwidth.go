@@ -56,7 +56,8 @@ func advance(r rune, bold bool) int {
 }
 
 // measureText estimates the rendered width in px of text set in the CSS
-// font described by font.
+// font described by font. The Node.js host measures with textwidth.js,
+// which must give the same numbers (TestMeasureAgrees).
 func measureText(text, font string) float64 {
 	px, bold := parseFont(font)
 	total := 0
