@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -103,5 +104,45 @@ func BenchmarkBuild(b *testing.B) {
 		if err := st.Commit(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPageTemplates executes the templates of 200 pages of one kind
+// of the corpus again and again (their Markdown converted once before),
+// and reports the time per page: what the templates cost, for trying
+// changes to them. The chrome and links the pages share are rendered in
+// the first round and come from the cache after it, as they do for most
+// pages of a build.
+func BenchmarkPageTemplates(b *testing.B) {
+	m, s := benchSite(b)
+	for _, kind := range []Kind{KindArticle, KindNews} {
+		b.Run(string(kind), func(b *testing.B) {
+			r, _, err := NewEngine(Forget).prepare(s, Options{Root: m, Charts: sitetest.NewCharts(b)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			<-r.svgDone
+			var pages []*Page
+			for _, p := range r.pages() {
+				if p.Kind == kind && len(pages) < 200 {
+					pages = append(pages, p)
+				}
+			}
+			for _, p := range pages {
+				if p.Article != nil {
+					p.Body, p.links, _ = r.convert(p)
+				}
+			}
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, p := range pages {
+					buf.Reset()
+					if err := r.tmpl.execute(&buf, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pages)), "µs/page")
+		})
 	}
 }
