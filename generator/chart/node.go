@@ -63,9 +63,11 @@ type nodeWorker struct {
 // harness and waits until both have run.
 func startNode(node string, bundle []byte) (*nodeWorker, error) {
 	// No code from strings (the bundle needs none); a young generation of
-	// 4 MB instead of V8's 16: 136 drawings of the 10k corpus peaked at
-	// 131 MB instead of 175 MB in the process, with the same CPU time.
-	cmd := exec.Command(node, "--disallow-code-generation-from-strings", "--max-semi-space-size=4", "-e", nodeHostSource)
+	// 1 MB instead of V8's 16: 136 drawings of the 10k corpus peaked at
+	// 131 MB instead of 175 MB in the process with 4 MB, and at 69-70 MB
+	// instead of 79-80 MB with 1 MB (and the heap flag of nodehost.js),
+	// with the same CPU time (README, Performance).
+	cmd := exec.Command(node, "--disallow-code-generation-from-strings", "--max-semi-space-size=1", "-e", nodeHostSource)
 	// The environment without Node.js's own variables: NODE_OPTIONS and
 	// the like could load code or change the drawing. The rest stays, for
 	// version managers' shims (PATH, HOME and their own) and the time zone,
