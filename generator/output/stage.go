@@ -219,7 +219,7 @@ func (s *Staging) write(f File, dst string, replace, folder bool) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, f.Data, 0o644)
+	return createFile(dst, f.Data)
 }
 
 // mkdir creates folder d of the build and its parents, each once. A
