@@ -32,7 +32,7 @@ bench-serve: $(ECHARTS)
 
 FUZZTIME ?= 4s
 # package:target, for each fuzz target of make fuzz.
-FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:FuzzIndexTOML \
+FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:FuzzIndexTOML site:FuzzDecodeOnce \
 	photo:FuzzOrientation markdown:FuzzConvert chart:FuzzFinishBody
 
 QUALITY       := generator/quality

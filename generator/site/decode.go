@@ -15,10 +15,20 @@ import (
 // into v. Syntax errors, wrong types and unknown keys become diagnostics;
 // ok is false when v could not be filled at all.
 func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics) (keyIndex, bool) {
-	var generic map[string]any
-	if _, err := toml.Decode(string(src), &generic); err != nil {
+	var prims map[string]toml.Primitive
+	md, err := toml.Decode(string(src), &prims)
+	if err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return keyIndex{}, false
+	}
+	generic := make(map[string]any, len(prims))
+	for k, p := range prims {
+		var x any
+		if err := md.PrimitiveDecode(p, &x); err != nil {
+			ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
+			return keyIndex{}, false
+		}
+		generic[k] = x
 	}
 	ix := indexTOML(file, src)
 	if offset != 0 { // front matter: lines count from the file's top, and the opening +++ is its root
@@ -34,7 +44,7 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics
 		return ix, false
 	}
 	checkYears(ix, "", generic, ds)
-	if _, err := toml.Decode(string(src), v); err != nil {
+	if err := decodeFields(md, prims, v); err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return ix, false
 	}
@@ -50,6 +60,29 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics
 		}
 	}
 	return ix, true
+}
+
+// decodeFields decodes each top-level value of a parsed file into the
+// field of struct *v that its key names by toml tag, in key order, so that
+// the text is parsed once for both the type checks and v. A key no field
+// names is left for the unknown-key check.
+func decodeFields(md toml.MetaData, prims map[string]toml.Primitive, v any) error {
+	rv := reflect.ValueOf(v).Elem()
+	keys := make([]string, 0, len(prims))
+	for k := range prims {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		f, ok := fieldByTag(rv.Type(), k)
+		if !ok {
+			continue
+		}
+		if err := md.PrimitiveDecode(prims[k], rv.FieldByIndex(f.Index).Addr().Interface()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unknownKey walks key (such as "participant[2].position[0].modell") through

@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,3 +208,57 @@ func FuzzContentWalk(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeOnce holds decodeTOML, which parses a file once for the type
+// checks and the struct, to what the library's own Decode makes of the same
+// text: whenever decodeTOML reports no problem, both structs must be equal.
+// It runs on the front matter and on each data file's type.
+func FuzzDecodeOnce(f *testing.F) {
+	m := repoFS(f)
+	for i, name := range dataFiles {
+		f.Add(uint8(i+1), string(m[name].Data))
+	}
+	for _, a := range repoArticles(f) {
+		if fm, _, _, _, d := SplitFrontMatter("x.md", []byte(a)); d == nil {
+			f.Add(uint8(0), string(fm))
+		}
+	}
+	f.Add(uint8(0), "title = \"x\"\ndate = 2019-02-28\ntags = [\"a\", \"b\"]\n[layout]\nx = 1\n")
+	f.Add(uint8(3), "[[area]]\nid = \"x\"\n[[area.position]]\nmunicipalities = 2\n")
+	f.Fuzz(func(t *testing.T, which uint8, src string) {
+		targets := []func() (any, any){
+			pair[frontMatter], pair[Settings], pair[sourcesFile], pair[areasFile],
+			pair[participantsFile], pair[Project], pair[Organisation], pair[eventsFile],
+		}
+		once, lib := targets[int(which)%len(targets)]()
+		var ds diag.Diagnostics
+		if _, ok := decodeTOML("x.toml", []byte(src), 0, once, &ds); !ok || len(ds) > 0 {
+			return
+		}
+		if _, err := toml.Decode(src, lib); err != nil {
+			t.Fatalf("decodeTOML took what Decode refuses: %v", err)
+		}
+		if !reflect.DeepEqual(once, lib) {
+			t.Fatalf("decodeTOML gave\n%#v\nDecode gave\n%#v", once, lib)
+		}
+	})
+}
+
+// pair gives two empty values of T to decode into.
+func pair[T any]() (any, any) { return new(T), new(T) }
+
+// The data files' types as load declares them.
+type (
+	sourcesFile struct {
+		Source []Source `toml:"source"`
+	}
+	areasFile struct {
+		Area []Area `toml:"area"`
+	}
+	participantsFile struct {
+		Participant []Participant `toml:"participant"`
+	}
+	eventsFile struct {
+		Event []Event `toml:"event"`
+	}
+)
