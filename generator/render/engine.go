@@ -281,6 +281,9 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	fresh := make([]*renderedPage, len(pages))
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
+	for range drawingHeld(r.svgDone) {
+		g.Go(func() error { <-r.svgDone; return nil })
+	}
 	for _, i := range renderOrder(pages) {
 		p := pages[i]
 		if old := e.remembered(p, keys, i); old != nil {
@@ -327,6 +330,23 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	err := g.Wait()
 	e.remember(pages, fresh)
 	return diags, err
+}
+
+// drawingHeld is how many of renderPages' slots wait for the charts while
+// they are drawn (svgDone still open), so that the pages render one at a
+// time per core but one: the drawings (one node process, or goja workers)
+// keep a core of their own instead of a third of one. On two cores a cold
+// 10k build took 4.87-5.27 s this way against 5.59-5.72 s (3 alternating
+// each): the pages that show a chart no longer wait at the end for the
+// last drawings. Once the charts are drawn, every slot is free again.
+func drawingHeld(svgDone <-chan struct{}) int {
+	select {
+	case <-svgDone:
+		return 0
+	default:
+	}
+	cores := runtime.GOMAXPROCS(0)
+	return 2*cores - max(cores-1, 1)
 }
 
 // sourceReleaser returns what renderPages calls when an article's page is
