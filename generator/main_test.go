@@ -301,8 +301,9 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 // TestBuildGC checks that a build that draws every chart runs with the
-// collector's target of coldGC, one that does not with warmGC, that GOGC
-// in the environment wins, and that the target is set back afterwards.
+// collector's target of coldGC, one that does not with warmGC, or freshGC
+// into an empty output folder, that GOGC in the environment wins, and that
+// the target is set back afterwards.
 func TestBuildGC(t *testing.T) {
 	target := func() int {
 		v := debug.SetGCPercent(-1)
@@ -311,16 +312,19 @@ func TestBuildGC(t *testing.T) {
 	}
 	before := target()
 	for _, c := range []struct {
-		env  string
-		cold bool
-		want int
-	}{{"", true, coldGC}, {"", false, warmGC}, {"100", true, before}, {"100", false, before}} {
+		env         string
+		cold, fresh bool
+		want        int
+	}{
+		{"", true, false, coldGC}, {"", true, true, coldGC}, {"", false, false, warmGC}, {"", false, true, freshGC},
+		{"100", true, true, before}, {"100", false, false, before},
+	} {
 		t.Setenv("GOGC", c.env)
-		restore := buildGC(c.cold)
+		restore := buildGC(c.cold, c.fresh)
 		got := target()
 		restore()
 		if got != c.want || target() != before {
-			t.Errorf("GOGC=%q, cold %v: target %d during the build (want %d), %d after (want %d)", c.env, c.cold, got, c.want, target(), before)
+			t.Errorf("GOGC=%q, cold %v, fresh %v: target %d during the build (want %d), %d after (want %d)", c.env, c.cold, c.fresh, got, c.want, target(), before)
 		}
 	}
 }

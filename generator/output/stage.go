@@ -40,6 +40,7 @@ type Staging struct {
 	old     map[string]bool // of them, those that may be linked (see reuse.go); read-only
 	shared  map[string]bool // files of the build that may be shared: linked to the live site or kept from the spare; under mu
 	noLinks atomic.Bool     // set when the file system refused a hard link
+	fresh   bool            // no live site and no spare: see Fresh
 
 	// spare and spareDirs are the files and folders of an adopted spare
 	// (see spare.go) that no Write has claimed yet; nil after prune. Under mu.
@@ -105,8 +106,13 @@ func Begin(root, out string) (*Staging, error) {
 	if s.live = reusable(dir); !adopted {
 		s.old = s.live
 	}
+	s.fresh = !adopted && len(s.live) == 0
 	return s, nil
 }
+
+// Fresh reports whether the build starts from nothing: no live site whose
+// files it could take and no spare adopted, as in an empty output folder.
+func (s *Staging) Fresh() bool { return s.fresh }
 
 // Dir is the output folder, symlinks resolved.
 func (s *Staging) Dir() string { return s.dir }

@@ -79,3 +79,64 @@ func TestStagingAbort(t *testing.T) {
 		t.Errorf("temporary folders left behind: %v", siblings)
 	}
 }
+
+// TestFresh: a build into a missing or empty folder starts from nothing;
+// one after a build (its live site and the spare it left), one over a live
+// site whose spare is gone, and one that adopts a spare where the live site
+// is gone do not.
+func TestFresh(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	spare := filepath.Join(root, ".public.spare")
+	begin := func() *Staging {
+		t.Helper()
+		st, err := Begin(root, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	build := func(st *Staging) {
+		t.Helper()
+		if err := st.Write(File{"a/index.html", []byte("x")}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := func(want bool, what string) {
+		t.Helper()
+		st := begin()
+		if st.Fresh() != want {
+			t.Errorf("%s: Fresh() = %v, want %v", what, st.Fresh(), want)
+		}
+		build(st)
+	}
+	fresh(true, "a build into a missing folder")
+	build(begin())
+	if _, err := os.Stat(spare); err != nil {
+		t.Fatalf("no spare after two builds: %v", err)
+	}
+	fresh(false, "a build after a build")
+	if err := os.RemoveAll(spare); err != nil {
+		t.Fatal(err)
+	}
+	fresh(false, "a build over a live site without a spare")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(spare); err != nil {
+		t.Fatalf("no spare: %v", err)
+	}
+	fresh(false, "a build that adopts a spare, no live site")
+	for _, p := range []string{dir, spare} {
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fresh(true, "a build into an empty folder")
+}
