@@ -21,10 +21,15 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return keyIndex{}, false
 	}
+	keys := make([]string, 0, len(prims))
+	for k := range prims {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first problem found does not depend on map order
 	generic := make(map[string]any, len(prims))
-	for k, p := range prims {
+	for _, k := range keys {
 		var x any
-		if err := md.PrimitiveDecode(p, &x); err != nil {
+		if err := md.PrimitiveDecode(prims[k], &x); err != nil {
 			ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 			return keyIndex{}, false
 		}
@@ -44,7 +49,7 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics
 		return ix, false
 	}
 	checkYears(ix, "", generic, ds)
-	if err := decodeFields(md, prims, v); err != nil {
+	if err := decodeFields(md, prims, keys, v); err != nil {
 		ds.Add(tomlErrPos(file, offset, err), "%s", tomlErrMsg(err))
 		return ix, false
 	}
@@ -63,16 +68,11 @@ func decodeTOML(file string, src []byte, offset int, v any, ds *diag.Diagnostics
 }
 
 // decodeFields decodes each top-level value of a parsed file into the
-// field of struct *v that its key names by toml tag, in key order, so that
-// the text is parsed once for both the type checks and v. A key no field
-// names is left for the unknown-key check.
-func decodeFields(md toml.MetaData, prims map[string]toml.Primitive, v any) error {
+// field of struct *v that its key names by toml tag, in the order of keys
+// (sorted), so that the text is parsed once for both the type checks and
+// v. A key no field names is left for the unknown-key check.
+func decodeFields(md toml.MetaData, prims map[string]toml.Primitive, keys []string, v any) error {
 	rv := reflect.ValueOf(v).Elem()
-	keys := make([]string, 0, len(prims))
-	for k := range prims {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	for _, k := range keys {
 		f, ok := fieldByTag(rv.Type(), k)
 		if !ok {
