@@ -80,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // cache 6 % of its CPU time against 75 (peak 183–196 MB against 163–171
 // MB; a rebuild's 207–210 MB against 178–196 MB). 100 would take a rebuild
 // into the existing output to 227–241 MB, while a first build into an empty
-// folder peaks at 196–214 MB with it, 4 % faster than with 75. The dev
+// folder peaks at 196–216 MB with it, 4 % faster than with 75. The dev
 // server keeps Go's default, since every edit would pay for a lower one.
 // GOGC in the environment wins.
 const (
