@@ -57,6 +57,8 @@ type Engine struct {
 	cardData     []byte
 	last         *lastBuild // for Refresh; nil after a failed build
 	stats        Stats
+	// stdTemplates runs every page with html/template alone (tests).
+	stdTemplates bool
 }
 
 // Memory says what an Engine keeps between calls of Render.
@@ -215,6 +217,7 @@ func (e *Engine) prepare(s *site.Site, opt Options) (*renderer, uint64, error) {
 		if err != nil {
 			return nil, 0, withoutTemplates(s, opt, err, e)
 		}
+		tmpl.std = e.stdTemplates
 		e.tmpl, e.tmplKey = tmpl, tmplKey
 	}
 	// The renderer does not keep the chart renderer: once the SVGs are

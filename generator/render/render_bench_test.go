@@ -110,7 +110,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkPageTemplates executes the templates of 200 pages of one kind
 // of the corpus again and again (their Markdown converted once before),
 // and reports the time per page: what the templates cost, for trying
-// changes to them. The chrome and links the pages share are rendered in
+// changes to them, run by the compiled programs and by html/template. The chrome and links the pages share are rendered in
 // the first round and come from the cache after it, as they do for most
 // pages of a build.
 func BenchmarkPageTemplates(b *testing.B) {
@@ -133,16 +133,21 @@ func BenchmarkPageTemplates(b *testing.B) {
 					p.Body, p.links, _ = r.convert(p)
 				}
 			}
-			var buf bytes.Buffer
-			for b.Loop() {
-				for _, p := range pages {
-					buf.Reset()
-					if err := r.tmpl.execute(&buf, p); err != nil {
-						b.Fatal(err)
+			for _, std := range []bool{false, true} {
+				b.Run(map[bool]string{false: "program", true: "html-template"}[std], func(b *testing.B) {
+					r.tmpl.std = std
+					var buf bytes.Buffer
+					for b.Loop() {
+						for _, p := range pages {
+							buf.Reset()
+							if err := r.tmpl.execute(&buf, p); err != nil {
+								b.Fatal(err)
+							}
+						}
 					}
-				}
+					b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pages)), "µs/page")
+				})
 			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pages)), "µs/page")
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 
 	"alisnord/generator/diag"
 	"alisnord/generator/norsk"
+	"alisnord/generator/render/program"
 	"alisnord/generator/site"
 )
 
@@ -35,6 +37,12 @@ type templates struct {
 	definedIn map[string]string
 	sources   map[string]string // file -> text, to find a link written in it
 	shared    []string          // the layout and partial files, in order
+	// programs run each kind's "base" faster than html/template does,
+	// from html/template's own escaped trees (see package program).
+	programs map[string]*program.Program
+	// std runs every page with html/template alone, for the tests that
+	// compare the two.
+	std bool
 }
 
 var funcs = template.FuncMap{
@@ -68,7 +76,7 @@ var funcs = template.FuncMap{
 }
 
 func parseTemplates(root fs.FS) (*templates, error) {
-	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}}
+	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}, programs: map[string]*program.Program{}}
 	base := template.New("").Funcs(funcs)
 	var ds diag.Diagnostics
 	for _, dir := range []string{layoutsDir, partialsDir} {
@@ -107,6 +115,13 @@ func parseTemplates(root fs.FS) (*templates, error) {
 			continue
 		}
 		t.byKind[kind] = set
+		// html/template escapes a template on its first run, and the
+		// program reads the escaped trees: run "base" once here, on a
+		// value with no fields, so that escaping is done before any
+		// page and the run stops at the first field. An escaping error
+		// is reported by the page, which html/template then runs.
+		_ = set.ExecuteTemplate(io.Discard, "base", struct{}{})
+		t.programs[kind] = program.New(set, funcs)
 	}
 	return t, ds.Err()
 }
@@ -132,7 +147,7 @@ func (t *templates) parseFile(set *template.Template, root fs.FS, file string) e
 	return err
 }
 
-func (t *templates) execute(w io.Writer, p *Page) error {
+func (t *templates) execute(w *bytes.Buffer, p *Page) error {
 	set := t.byKind[string(p.Kind)]
 	if set == nil {
 		return diag.Diagnostics{{Pos: diag.Pos{Path: pagesDir + "/" + string(p.Kind) + ".html"}, Msg: "sidemalen finnes ikke"}}
@@ -141,6 +156,13 @@ func (t *templates) execute(w io.Writer, p *Page) error {
 		return err
 	}
 	p.set = set
+	if prog := t.programs[string(p.Kind)]; prog != nil && !t.std {
+		start := w.Len()
+		if prog.Execute(w, "base", p) == nil {
+			return nil
+		}
+		w.Truncate(start) // html/template runs the page again, and says what failed
+	}
 	return set.ExecuteTemplate(w, "base", p)
 }
 
@@ -150,4 +172,13 @@ func (t *templates) partial(name string, data any) (string, error) {
 	var b strings.Builder
 	err := t.base.ExecuteTemplate(&b, name, data)
 	return b.String(), err
+}
+
+// fallbacks counts the pages the programs left to html/template.
+func (t *templates) fallbacks() int64 {
+	var n int64
+	for _, p := range t.programs {
+		n += p.Fallbacks()
+	}
+	return n
 }
