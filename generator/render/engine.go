@@ -46,6 +46,7 @@ type Engine struct {
 	siteKey      uint64                   // what the sitemap was made from
 	siteMap      []byte
 	feeds        map[string]madeFeed     // by path, when remembering
+	feedsMu      sync.Mutex              // the feeds are made on every core
 	related      *relatedMemo            // the related news of the last build, when remembering
 	known        map[*byte]articleKeys   // the last build's articles' hashes, by their body's address
 	charted      map[*byte][]string      // the last build's articles' chart blocks, likewise

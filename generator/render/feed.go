@@ -74,11 +74,18 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 		return output.File{Path: path, Data: r.memo.feed(path, title+"\x00"+subtitle+"\x00"+dir, firstN(articles, feedSize), pageOf,
 			func() []byte { return r.feed(title, subtitle, dir, articles, body) })}
 	}
-	out := []output.File{feed("feed.xml", s.Settings.Title, s.Settings.Tagline, "", s.Articles)}
-	for i := range s.Tags {
-		t := &s.Tags[i]
-		out = append(out, feed(t.Feed(), s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles))
-	}
+	// The news feed first, then one per tag, made on every core.
+	out := make([]output.File, 1+len(s.Tags))
+	inChunks(len(out), 8, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if i == 0 {
+				out[i] = feed("feed.xml", s.Settings.Title, s.Settings.Tagline, "", s.Articles)
+				continue
+			}
+			t := &s.Tags[i-1]
+			out[i] = feed(t.Feed(), s.Settings.Title+": "+t.Name, "Nyheter om "+t.Name, t.URL(), t.Articles)
+		}
+	})
 	return out
 }
 

@@ -84,7 +84,8 @@ type madeFeed struct {
 // remembers it with the same heading (head) and entries: each entry's
 // remembered page key stands for its text, its metadata and the data and
 // templates. An entry whose page is not remembered (a Refresh renders it
-// again) makes the feed again.
+// again) makes the feed again. The feeds of one build are made on
+// every core at once.
 func (e *Engine) feed(path, head string, entries []*site.Article, pageOf map[*site.Article]*Page, build func() []byte) []byte {
 	if e.memory != Remember {
 		return build()
@@ -100,11 +101,16 @@ func (e *Engine) feed(path, head string, entries []*site.Article, pageOf map[*si
 		f.num(e.pages[p.Path].key)
 	}
 	if f != nil {
-		if old, ok := e.feeds[path]; ok && old.key == f.sum() {
+		e.feedsMu.Lock()
+		old, ok := e.feeds[path]
+		e.feedsMu.Unlock()
+		if ok && old.key == f.sum() {
 			return old.data
 		}
 	}
 	data := build()
+	e.feedsMu.Lock()
+	defer e.feedsMu.Unlock()
 	if e.feeds == nil {
 		e.feeds = map[string]madeFeed{}
 	}
