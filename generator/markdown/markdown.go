@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	gmrenderer "github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"alisnord/generator/diag"
@@ -23,17 +22,29 @@ import (
 // heading ids, Norwegian typography, raw HTML shown as text, and our
 // extensions (figures, chart blocks, photos, tables). The result is safe
 // to share between goroutines.
+//
+// Its parser is two (linkify.go): GitHub's autolinks of bare URLs and
+// e-mail addresses cost a third of the parsing, and are only parsed for
+// when the text may hold one.
 func New() goldmark.Markdown {
+	md := configured(extension.GFM)
+	plain := configured(extension.Table, extension.Strikethrough, extension.TaskList)
+	md.SetParser(&linkifyWhenNeeded{full: md.Parser(), plain: plain.Parser()})
+	return md
+}
+
+// configured is goldmark with the GitHub extensions given (gfm) and our
+// own.
+func configured(gfm ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
+		goldmark.WithExtensions(append(gfm,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 				extension.LeftDoubleQuote:  "&laquo;",
 				extension.RightDoubleQuote: "&raquo;",
 			})),
 			figureExtension{},
 			photoExtension{},
-		),
+		)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(gmrenderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 10))),
 	)
@@ -69,8 +80,7 @@ func Convert(md goldmark.Markdown, a *site.Article, env Env) (template.HTML, []L
 	if len(ds) > 0 {
 		return "", nil, ds // goldmark would take minutes
 	}
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := parse(md, src)
 	c := converter{src: src, env: env, ix: ix}
 	_ = ast.Walk(doc, c.visit)
 	for _, s := range c.swaps {
