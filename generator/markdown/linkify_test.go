@@ -3,9 +3,9 @@ package markdown
 import (
 	"fmt"
 	"html/template"
-	"regexp"
 	"os"
 	"reflect"
+	"regexp"
 	"testing"
 	"time"
 
