@@ -156,6 +156,7 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 	}
 	reuse := newReuser(sink, opt, len(pages))
 	keys := e.keys(s, pages, global^r.photos.key(), reuse != nil)
+	r.keepFeedTexts()
 	pageDiags, err := e.renderPages(r, pages, keys, paths, reuse, rec.Write)
 	<-r.svgDone
 	if err != nil {

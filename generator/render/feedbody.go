@@ -3,7 +3,10 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"html/template"
 	"regexp"
+
+	"alisnord/generator/site"
 )
 
 // feedStyle is the XSLT stylesheet (templates/assets/feed.xsl) that makes
@@ -20,9 +23,37 @@ func (r *renderer) feedBody(p *Page) string {
 	if p == nil {
 		return ""
 	}
+	if t := r.feedText[p.Article]; t != nil && t.ok {
+		return t.body // the page's own conversion (render.go, page)
+	}
 	env := mdEnv{figures: r.viewOf(p).figures, chart: r.feedChart(p), rel: p.relLink, lenient: true}
 	body, _, _ := convert(r.md, p.Article, env)
+	return feedBodyOf(body)
+}
+
+// feedBodyOf is an article's HTML as the feeds show it: without the text
+// the site hides from the eye.
+func feedBodyOf(body template.HTML) string {
 	return string(screenReaderOnly.ReplaceAll([]byte(body), nil))
+}
+
+// feedText is one feed entry's text, set by the rendering of its page
+// when the page's conversion stands for the feed's (ok).
+type feedText struct {
+	body string
+	ok   bool
+}
+
+// keepFeedTexts makes, before the pages render, a place for the feed
+// text of every article a feed carries: a page whose Markdown asks for
+// no chart and no photo leaves its HTML there, and the feeds need not
+// convert that article again.
+func (r *renderer) keepFeedTexts() {
+	entries := feedEntries(r.site)
+	r.feedText = make(map[*site.Article]*feedText, len(entries))
+	for _, a := range entries {
+		r.feedText[a] = &feedText{}
+	}
 }
 
 // screenReaderOnly matches the text the site hides from the eye; none is

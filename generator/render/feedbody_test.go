@@ -2,8 +2,14 @@ package render
 
 import (
 	"encoding/xml"
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
+
+	"alisnord/generator/bench/corpus"
+	"alisnord/generator/internal/sitetest"
+	"alisnord/generator/site"
 )
 
 // TestFeedReadsWell: the small site's feeds (the news and one per tag)
@@ -44,6 +50,48 @@ func TestFeedReadsWell(t *testing.T) {
 		depth := strings.Repeat("../", strings.Count(name, "/"))
 		if !strings.Contains(string(data), `<?xml-stylesheet type="text/xsl" href="`+depth+`assets/feed.xsl"?>`) {
 			t.Errorf("%s names no stylesheet at %sassets/feed.xsl", name, depth)
+		}
+	}
+}
+
+// TestPageTextStandsForFeedText: where a page's conversion says it stands
+// for the feed's (no chart, no photo asked for), the feed text made from
+// it is the one the feed's own conversion makes; and the repository's
+// article with charts, and a synthetic one with a photo (marked as such in
+// its text), do not stand for theirs.
+func TestPageTextStandsForFeedText(t *testing.T) {
+	synthetic, err := corpus.FS(corpus.SizeFor(400), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, root := range map[string]fs.FS{"repository": os.DirFS("../.."), "synthetic": synthetic} {
+		s, err := site.Load(root, site.Options{Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _, err := NewEngine(Forget).prepare(s, Options{Root: root, Charts: sitetest.NewCharts(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		<-r.svgDone
+		r.preparePhotos()
+		same, other := 0, 0
+		for _, p := range r.pages() {
+			if p.Kind != KindArticle {
+				continue
+			}
+			body, _, _, stands := r.convertPage(p)
+			if !stands {
+				other++
+				continue
+			}
+			same++
+			if got, want := feedBodyOf(body), r.feedBody(p); got != want {
+				t.Errorf("%s: %s: the page's text differs from the feed's:\n got %s\nwant %s", name, p.Path, got, want)
+			}
+		}
+		if same == 0 || other == 0 {
+			t.Errorf("%s: %d pages stand for their feed text, %d do not: the test needs both", name, same, other)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"alisnord/generator/diag"
+	"alisnord/generator/markdown"
 	"alisnord/generator/output"
 	"alisnord/generator/photo"
 	"alisnord/generator/site"
@@ -62,6 +63,10 @@ type renderer struct {
 	svgDiags diag.Diagnostics
 	follow   followOn  // problems that follow from a broken input
 	photos   *photoSet // filled by preparePhotos, shared with every Page
+	// feedText holds, for each article a feed carries, its text as the
+	// feed shows it, when its page's conversion could stand for the feed's
+	// (feedbody.go); nil when no page is rendered for it.
+	feedText map[*site.Article]*feedText
 }
 
 // withoutTemplates returns, when the templates do not parse (tmplErr),
@@ -106,7 +111,14 @@ func renderOrder(pages []*Page) []int {
 // template failed, so buf holds no page to check links in.
 func (r *renderer) page(p *Page, buf *bytes.Buffer) (ds diag.Diagnostics, ok bool) {
 	if p.Article != nil {
-		p.Body, p.links, ds = r.convert(p)
+		var sameForFeed bool
+		p.Body, p.links, ds, sameForFeed = r.convertPage(p)
+		if t := r.feedText[p.Article]; t != nil && p.Kind == KindArticle {
+			t.body, t.ok = "", sameForFeed // a page rendered again may now ask for a chart
+			if sameForFeed {
+				t.body = feedBodyOf(p.Body)
+			}
+		}
 		if p.Kind == KindSlides {
 			p.Slides = splitSlides(p.Body)
 		}
@@ -131,11 +143,28 @@ func (r *renderer) renderPage(p *Page) (output.File, diag.Diagnostics) {
 // convert renders the Markdown of p's article for p: a slide deck with
 // its slide markers.
 func (r *renderer) convert(p *Page) (template.HTML, []mdLink, diag.Diagnostics) {
+	h, links, ds, _ := r.convertPage(p)
+	return h, links, ds
+}
+
+// convertPage is convert, and tells whether the feeds' conversion of the
+// same article (feedBody) would give the same HTML: it differs from the
+// page's only in how it shows charts and photos, so the two agree when
+// the text asked for neither.
+func (r *renderer) convertPage(p *Page) (template.HTML, []mdLink, diag.Diagnostics, bool) {
 	md := r.md
 	if p.Kind == KindSlides {
 		md = r.slides
 	}
-	return convert(md, p.Article, mdEnv{figures: r.viewOf(p).figures, chart: r.chartHTML(p), rel: p.relLink, photo: r.photoHTML(p), lenient: r.follow.unknownName()})
+	asked := false
+	chart, photo := r.chartHTML(p), r.photoHTML(p)
+	env := mdEnv{figures: r.viewOf(p).figures, rel: p.relLink, lenient: r.follow.unknownName(),
+		chart: func(name string) (string, string, bool) { asked = true; return chart(name) }}
+	if photo != nil {
+		env.photo = func(img markdown.Image) (string, bool) { asked = true; return photo(img) }
+	}
+	h, links, ds := convert(md, p.Article, env)
+	return h, links, ds, !asked && md == r.md
 }
 
 // outputPaths lists the path of every file of the build, pages first in
