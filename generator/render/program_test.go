@@ -38,7 +38,7 @@ func TestProgramsMatchHTMLTemplate(t *testing.T) {
 			opt := c.opt
 			opt.Root = c.root
 			opt.Charts = sitetest.NewCharts(t)
-			render := func(std bool) ([]byte, map[string][]byte, int64) {
+			render := func(std bool) ([]byte, map[string][]byte, int64, string) {
 				s, err := site.Load(c.root, site.Options{Now: testNow, Drafts: opt.Serve})
 				if err != nil {
 					t.Fatal(err)
@@ -55,10 +55,11 @@ func TestProgramsMatchHTMLTemplate(t *testing.T) {
 					files[f.Path] = f.Data
 					paths.WriteString(f.Path + "\n")
 				}
-				return paths.Bytes(), files, e.tmpl.fallbacks()
+				n, why := e.tmpl.fallbacks()
+				return paths.Bytes(), files, n, why
 			}
-			wantPaths, want, _ := render(true)
-			gotPaths, got, fallbacks := render(false)
+			wantPaths, want, _, _ := render(true)
+			gotPaths, got, fallbacks, why := render(false)
 			if !bytes.Equal(gotPaths, wantPaths) {
 				t.Fatalf("the files differ:\n%s\nwant\n%s", gotPaths, wantPaths)
 			}
@@ -72,12 +73,31 @@ func TestProgramsMatchHTMLTemplate(t *testing.T) {
 				}
 			}
 			if fallbacks != 0 {
-				t.Errorf("%d of %d pages fell back to html/template", fallbacks, pages)
+				t.Errorf("%d of %d pages fell back to html/template, the last for %s", fallbacks, pages, why)
 			}
 			if pages < 50 {
 				t.Fatalf("only %d pages: the comparison tests little", pages)
 			}
 		})
+	}
+}
+
+// TestEveryKindCompiles: the program of every page kind runs its "base"
+// itself; a construct the programs do not support, added to a template,
+// fails here by the kind's name (html/template would still render it,
+// at its own speed).
+func TestEveryKindCompiles(t *testing.T) {
+	ts, err := parseTemplates(os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts.programs) < 19 {
+		t.Fatalf("%d page kinds, want the 19 of templates/pages", len(ts.programs))
+	}
+	for kind, p := range ts.programs {
+		if !p.Compiles("base") {
+			t.Errorf("%s: the page's templates use what package program does not run: %s", kind, p.WhyNot("base"))
+		}
 	}
 }
 

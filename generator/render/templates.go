@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io"
 	"io/fs"
@@ -174,11 +175,13 @@ func (t *templates) partial(name string, data any) (string, error) {
 	return b.String(), err
 }
 
-// fallbacks counts the pages the programs left to html/template.
-func (t *templates) fallbacks() int64 {
-	var n int64
+// fallbacks counts the pages the programs left to html/template, and
+// says why one of them was.
+func (t *templates) fallbacks() (n int64, why string) {
 	for _, p := range t.programs {
-		n += p.Fallbacks()
+		k, last := p.Fallbacks()
+		n += k
+		why = cmp.Or(why, last)
 	}
-	return n
+	return n, why
 }

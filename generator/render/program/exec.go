@@ -26,6 +26,7 @@ func bail(why string) { panic(fallback{why}) }
 func (p *Program) Execute(w Writer, name string, data any) (err error) {
 	t := p.tree(name)
 	if t == nil {
+		p.lastWhy.Store(name + ": " + p.WhyNot(name))
 		p.fallbacks.Add(1)
 		return ErrFallback
 	}
@@ -40,6 +41,11 @@ func (p *Program) Execute(w Writer, name string, data any) (err error) {
 			}
 			// A fallback, or a panic in a function the template
 			// called: html/template reports the latter as an error.
+			why := fmt.Sprint("panic: ", r)
+			if f, ok := r.(fallback); ok {
+				why = f.why
+			}
+			p.lastWhy.Store(name + ": " + why)
 			p.fallbacks.Add(1)
 			err = ErrFallback
 		}
@@ -362,6 +368,3 @@ func (s *state) command(dot reflect.Value, c *command, final reflect.Value, hasF
 	}
 	return h.constant
 }
-
-// String names what a fallback was for, in test failures.
-func (f fallback) String() string { return fmt.Sprintf("fallback: %s", f.why) }

@@ -1,6 +1,7 @@
 package program
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -23,8 +24,11 @@ type Program struct {
 	funcs map[string]reflect.Value
 	mu    sync.Mutex
 	trees map[string]*compiled // by template name; nil: not supported
-	// fallbacks counts the runs that returned ErrFallback.
+	why   map[string]string    // by template name: what is not supported
+	// fallbacks counts the runs that returned ErrFallback, lastWhy says
+	// why the last one did.
 	fallbacks atomic.Int64
+	lastWhy   atomic.Value // string
 }
 
 // compiled is one template's body.
@@ -40,15 +44,19 @@ type compiled struct {
 // ExecuteTemplate that failed): html/template escapes a tree on its first
 // execution, and an unescaped tree is never run.
 func New(set *template.Template, funcs template.FuncMap) *Program {
-	p := &Program{set: set, funcs: map[string]reflect.Value{}, trees: map[string]*compiled{}}
+	p := &Program{set: set, funcs: map[string]reflect.Value{}, trees: map[string]*compiled{}, why: map[string]string{}}
 	for name, f := range funcs {
 		p.funcs[name] = reflect.ValueOf(f)
 	}
 	return p
 }
 
-// Fallbacks returns how many runs returned ErrFallback.
-func (p *Program) Fallbacks() int64 { return p.fallbacks.Load() }
+// Fallbacks returns how many runs returned ErrFallback, and why the last
+// one did ("" if none did).
+func (p *Program) Fallbacks() (n int64, last string) {
+	last, _ = p.lastWhy.Load().(string)
+	return p.fallbacks.Load(), last
+}
 
 // tree returns the compiled template name, or nil when it cannot be run
 // here. Compiling is done once per name.
@@ -65,12 +73,14 @@ func (p *Program) treeLocked(name string) *compiled {
 	p.trees[name] = nil // a template that calls itself is compiled once
 	t := p.set.Lookup(name)
 	if t == nil || t.Tree == nil || t.Tree.Root == nil || !escaped(t.Tree.Root) {
+		p.why[name] = "not escaped by html/template"
 		return nil
 	}
 	c := &compiled{name: name}
 	cp := compiler{p: p}
 	root, ok := cp.list(t.Tree.Root)
 	if !ok {
+		p.why[name] = cp.why + " is not run here"
 		return nil
 	}
 	c.root = root
@@ -78,11 +88,19 @@ func (p *Program) treeLocked(name string) *compiled {
 	for _, called := range cp.calls {
 		if p.treeLocked(called.name) == nil {
 			p.trees[name] = nil
+			p.why[name] = fmt.Sprintf("calls %q: %s", called.name, cmp.Or(p.why[called.name], "itself"))
 			return nil
 		}
 		called.tmpl = p.trees[called.name]
 	}
 	return c
+}
+
+// WhyNot says why the template name cannot run here ("" if it can).
+func (p *Program) WhyNot(name string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.why[name]
 }
 
 // escaped reports whether html/template has rewritten the tree: its
@@ -138,6 +156,7 @@ func escaperOf(pipe *parse.PipeNode) string {
 type compiler struct {
 	p     *Program
 	calls []*templateNode
+	why   string // the first node that is not supported
 }
 
 func (c *compiler) list(l *parse.ListNode) ([]node, bool) {
@@ -148,6 +167,9 @@ func (c *compiler) list(l *parse.ListNode) ([]node, bool) {
 	for _, n := range l.Nodes {
 		cn, ok := c.node(n)
 		if !ok {
+			if c.why == "" {
+				c.why = n.String()
+			}
 			return nil, false
 		}
 		if cn != nil {
@@ -379,5 +401,6 @@ func fieldSteps(names []string) []*fieldStep {
 	return out
 }
 
-// Compiles reports whether the template name can run here.
+// Compiles reports whether the template name can run here: html/template
+// has escaped it, and it uses nothing this package does not run.
 func (p *Program) Compiles(name string) bool { return p.tree(name) != nil }

@@ -133,8 +133,8 @@ func TestUnescapedTreeFallsBack(t *testing.T) {
 	if err := p.Execute(&bytes.Buffer{}, "page", "<x>"); !errors.Is(err, ErrFallback) {
 		t.Fatalf("got %v, want ErrFallback", err)
 	}
-	if p.Fallbacks() != 1 {
-		t.Fatalf("%d fallbacks counted, want 1", p.Fallbacks())
+	if n, why := p.Fallbacks(); n != 1 || why != "page: not escaped by html/template" {
+		t.Fatalf("%d fallbacks counted, the last for %q; want 1, for not being escaped", n, why)
 	}
 }
 
