@@ -112,11 +112,11 @@ func (s *state) field(dot reflect.Value, f *fieldStep, recv reflect.Value, args 
 
 // callIdent calls a function named in the template.
 func (s *state) callIdent(dot reflect.Value, a *arg, args []*arg, final reflect.Value, hasFinal bool) reflect.Value {
-	if esc := escapers[a.builtin]; esc != nil {
+	if a.esc != nil {
 		if len(args) > 0 || !hasFinal {
 			bail("escaper with arguments")
 		}
-		out, ok := esc(final)
+		out, ok := a.esc(final)
 		if !ok {
 			bail("escaper given an unusual value")
 		}

@@ -333,8 +333,9 @@ type arg struct {
 	constant reflect.Value
 	fields   []*fieldStep
 	fn       reflect.Value
-	builtin  string // an escaper's or built-in function's name
-	inner    *arg   // what a chain starts from
+	builtin  string                             // an escaper's or built-in function's name
+	esc      func(reflect.Value) (string, bool) // the escaper, if it is one
+	inner    *arg                               // what a chain starts from
 	pipe     *pipeline
 }
 

@@ -33,7 +33,6 @@ type Program struct {
 
 // compiled is one template's body.
 type compiled struct {
-	name string
 	root []node
 }
 
@@ -76,7 +75,7 @@ func (p *Program) treeLocked(name string) *compiled {
 		p.why[name] = "not escaped by html/template"
 		return nil
 	}
-	c := &compiled{name: name}
+	c := &compiled{}
 	cp := compiler{p: p}
 	root, ok := cp.list(t.Tree.Root)
 	if !ok {
@@ -324,7 +323,7 @@ func (c *compiler) arg(n parse.Node) (*arg, bool) {
 		if !ok {
 			return nil, false
 		}
-		return &arg{kind: argFunc, text: n.Ident, fn: f, builtin: b}, true
+		return &arg{kind: argFunc, text: n.Ident, fn: f, builtin: b, esc: escapers[b]}, true
 	case *parse.ChainNode:
 		if len(n.Field) == 0 {
 			return nil, false
