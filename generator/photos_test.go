@@ -46,8 +46,8 @@ func TestCheckReportsPhotoProblems(t *testing.T) {
 }
 
 // TestPhotoBuildsIdentical builds a site with a photo cold and warm: the
-// second build takes the photo from .cache/photos, and the output is the
-// same, byte for byte.
+// second build takes the photo and the share card from .cache/photos, and
+// the output is the same, byte for byte.
 func TestPhotoBuildsIdentical(t *testing.T) {
 	js := bundle(t)
 	root := sitetest.TempCopy(t)
@@ -68,7 +68,7 @@ func TestPhotoBuildsIdentical(t *testing.T) {
 		t.Error("a build from the photo cache differs from the first build")
 	}
 	cached, _ := os.ReadDir(filepath.Join(root, ".cache", "photos"))
-	if len(cached) != 1 {
-		t.Errorf(".cache/photos holds %d entries, want 1", len(cached))
+	if len(cached) != 2 {
+		t.Errorf(".cache/photos holds %d entries, want 2 (the photo and the share card)", len(cached))
 	}
 }

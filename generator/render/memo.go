@@ -1,6 +1,8 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -177,14 +179,34 @@ func chartList(body []byte) []string {
 }
 
 // card is photo.Card, drawn again only when its text changed: a PNG
-// encoding the dev server would otherwise pay on every edit.
-func (e *Engine) card(title, tagline, figures string) []byte {
+// encoding (about 27 ms) the dev server would otherwise pay on every edit.
+// A build keeps it in the photo store too, under the generator's identity
+// and the text, so the next build, in a process of its own, reads it.
+func (e *Engine) card(opt Options, title, tagline, figures string) []byte {
+	draw := func() []byte { return storedCard(opt, title, tagline, figures) }
 	if e == nil {
-		return photo.Card(title, tagline, figures)
+		return draw()
 	}
 	key := title + "\x00" + tagline + "\x00" + figures
 	if e.cardData == nil || e.cardKey != key {
-		e.cardKey, e.cardData = key, photo.Card(title, tagline, figures)
+		e.cardKey, e.cardData = key, draw()
 	}
 	return e.cardData
+}
+
+// storedCard is photo.Card through opt's photo store, when the build has
+// one and knows the generator that draws (opt.Generator, which changes with
+// the code): the store's key is a hash of both and the text.
+func storedCard(opt Options, title, tagline, figures string) []byte {
+	if opt.Photos == nil || opt.Generator == "" {
+		return photo.Card(title, tagline, figures)
+	}
+	sum := sha256.Sum256([]byte("share card\x00" + opt.Generator + "\x00" + title + "\x00" + tagline + "\x00" + figures))
+	key := hex.EncodeToString(sum[:])
+	if b, ok := opt.Photos.Get(key); ok {
+		return b
+	}
+	b := photo.Card(title, tagline, figures)
+	opt.Photos.Put(key, b)
+	return b
 }

@@ -41,7 +41,7 @@ func (r *renderer) cardFile() output.File {
 	if t := s.Project.Totals; t.Participants > 0 && t.Positions > 0 {
 		figures = fmt.Sprintf("%d deltakere, %d ALIS-stillinger", t.Participants, t.Positions)
 	}
-	return output.File{Path: shareCard, Data: r.memo.card(s.Settings.Title, s.Settings.Tagline, figures)}
+	return output.File{Path: shareCard, Data: r.memo.card(r.opt, s.Settings.Title, s.Settings.Tagline, figures)}
 }
 
 // enclosure links a feed entry to the article's main image, if it has one.
