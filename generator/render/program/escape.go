@@ -1,6 +1,7 @@
 package program
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -256,18 +257,23 @@ func plainDescriptor(s string) bool {
 
 // plainCSSValue reports whether html/template's CSS value filter lets s
 // through unchanged for certain: letters, digits, '#', '.', '%', commas
-// and spaces (a colour, a width), and not its two forbidden words. What
-// else it allows is left to html/template.
+// and spaces (a colour, a width), and not its two forbidden words, which
+// it looks for in the letters and digits alone, whatever stands between
+// them ("MoZBin ding" is refused). What else it allows is left to
+// html/template.
 func plainCSSValue(s string) bool {
+	name := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '#', c == '.', c == '%', c == ' ', c == ',':
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			name = append(name, c)
+		case 'A' <= c && c <= 'Z':
+			name = append(name, c+'a'-'A')
+		case c == '#', c == '.', c == '%', c == ' ', c == ',':
 		default:
 			return false
 		}
 	}
-	low := strings.ToLower(s)
-	return !strings.Contains(low, "expression") && !strings.Contains(low, "mozbinding")
+	return !bytes.Contains(name, []byte("expression")) && !bytes.Contains(name, []byte("mozbinding"))
 }

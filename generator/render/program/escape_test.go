@@ -29,7 +29,7 @@ var escapeSamples = []string{
 	"/nyheter/sak/", "../../assets/bilde.jpg", "//evil.example/x", "a%20b%zz%2", "100%",
 	"bilde-480.webp 480w, bilde-960.webp 960w", " a.jpg 1x ,b.jpg 2x", "a.jpg 480w(1)",
 	"javascript:x 1x, b.jpg 2x", "#1b6f8a", "rgb(0,0,0)", "expression(alert)", "red; x", "50 %",
-	"MozBinding", "url(x)", "a\\62 c", "–—…«»", "æøå ÆØÅ", "\t\n\f\r ", "[]{}@;:!$*,=?",
+	"MozBinding", "MoZBin ding", "ex pression", "e.x,p%r#ession", "url(x)", "a\\62 c", "–—…«»", "æøå ÆØÅ", "\t\n\f\r ", "[]{}@;:!$*,=?",
 }
 
 // stdEscaped runs the tiny template src on v with html/template, and
