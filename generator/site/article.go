@@ -116,9 +116,12 @@ func parseArticle(file string, src []byte, news bool, ds *diag.Diagnostics) *Art
 		return nil
 	}
 	var fm frontMatter
-	ix, ok := decodeTOML(file, fmSrc, fmLine-1, &fm, ds)
+	ix, ok := quickFrontMatter(file, fmSrc, fmLine-1, &fm)
 	if !ok {
-		return nil
+		fm = frontMatter{}
+		if ix, ok = decodeTOML(file, fmSrc, fmLine-1, &fm, ds); !ok {
+			return nil
+		}
 	}
 	require(ds, ix, "", &fm, "title")
 	if news {
