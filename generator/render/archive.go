@@ -2,10 +2,10 @@ package render
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"alisnord/generator/norsk"
 	"alisnord/generator/site"
@@ -77,32 +77,26 @@ func related(all []*site.Article, a *site.Article) []*site.Article {
 }
 
 // relatedIndex holds what related needs of every article, computed once
-// per build: each article's place among the news, and the news under
-// each of the tags' slugs. Walking the lists of an article's tags
-// together, newest first, finds its related news without a pass over the
-// whole archive, and usually stops long before their ends.
+// per build: each article's place among the news, and the news under each
+// of the tags' slugs. An article's related news are found by counting,
+// over the lists of its tags, how often each place occurs, without a pass
+// over the whole archive.
 type relatedIndex struct {
 	all    []*site.Article // newest first
 	place  map[*site.Article]int
-	bySlug map[string][]int // places, ascending; a place twice when the article has the tag in two spellings
-	most   int              // the most times one article has one tag (in several spellings)
+	bySlug map[string][]int32 // places, ascending; a place twice when the article has the tag in two spellings
+	counts sync.Pool          // *[]int32, len(all): shared tags by place, all zero between calls
 }
 
 func newRelatedIndex(all []*site.Article) *relatedIndex {
-	x := &relatedIndex{all: all, place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int{}, most: 1}
+	x := &relatedIndex{all: all, place: make(map[*site.Article]int, len(all)), bySlug: map[string][]int32{}}
 	for i, b := range all {
-		slugs := b.TagSlugs()
-		for j := range slugs {
-			l := append(x.bySlug[slugs[j]], i)
-			x.bySlug[slugs[j]] = l
-			n := 1
-			for n < len(l) && l[len(l)-1-n] == i {
-				n++
-			}
-			x.most = max(x.most, n)
+		for _, slug := range b.TagSlugs() {
+			x.bySlug[slug] = append(x.bySlug[slug], int32(i))
 		}
 		x.place[b] = i
 	}
+	x.counts.New = func() any { c := make([]int32, len(all)); return &c }
 	return x
 }
 
@@ -112,48 +106,39 @@ type relatedCandidate struct{ place, shared int }
 
 // related is the package function related for an article of the index:
 // up to relatedSize others, most shared tags first (a tag the other has in
-// two spellings counts twice), then the newest. It merges the ascending
-// lists of places under a's tags; a place's count is how often it heads
-// them. Once the last of the best has as many shared tags as the lists
-// left can give a later place, no later place can beat it, and the walk
-// stops.
+// two spellings counts twice), then the newest. A first pass over the
+// lists of a's tags counts each place's occurrences; a second takes the
+// best and sets the counts back to zero.
 func (x *relatedIndex) related(a *site.Article) []*site.Article {
 	self, ok := x.place[a]
 	if !ok {
 		self = -1
 	}
-	var lists [][]int
-	seen := map[string]bool{}
-	for _, slug := range a.TagSlugs() {
-		if !seen[slug] {
-			seen[slug] = true
-			if l := x.bySlug[slug]; len(l) > 0 {
-				lists = append(lists, l)
-			}
+	var lists [][]int32
+	for i, slug := range a.TagSlugs() {
+		if l := x.bySlug[slug]; len(l) > 0 && !slices.Contains(a.TagSlugs()[:i], slug) {
+			lists = append(lists, l)
+		}
+	}
+	cp := x.counts.Get().(*[]int32)
+	counts := *cp
+	for _, l := range lists {
+		for _, p := range l {
+			counts[p]++
 		}
 	}
 	var best []relatedCandidate // at most relatedSize, best first
-	for live := len(lists); live > 0 && (len(best) < relatedSize || best[len(best)-1].shared < live*x.most); {
-		next := math.MaxInt
-		for _, l := range lists {
-			if len(l) > 0 && l[0] < next {
-				next = l[0]
+	for _, l := range lists {
+		for _, p := range l {
+			if n := counts[p]; n > 0 {
+				counts[p] = 0
+				if int(p) != self {
+					best = keepBest(best, relatedCandidate{int(p), int(n)})
+				}
 			}
-		}
-		shared := 0
-		for i, l := range lists {
-			for len(l) > 0 && l[0] == next {
-				shared, l = shared+1, l[1:]
-			}
-			if len(l) == 0 && len(lists[i]) > 0 {
-				live--
-			}
-			lists[i] = l
-		}
-		if next != self {
-			best = keepBest(best, relatedCandidate{next, shared})
 		}
 	}
+	x.counts.Put(cp)
 	out := make([]*site.Article, len(best))
 	for i, c := range best {
 		out[i] = x.all[c.place]
@@ -162,11 +147,10 @@ func (x *relatedIndex) related(a *site.Article) []*site.Article {
 }
 
 // keepBest puts c into best, which is ordered by shared tags, most first,
-// and then by place; c comes after every relatedCandidate found before it with as
-// many shared tags, being older. best keeps at most relatedSize.
+// and then by place, newest first. best keeps at most relatedSize.
 func keepBest(best []relatedCandidate, c relatedCandidate) []relatedCandidate {
 	i := len(best)
-	for i > 0 && best[i-1].shared < c.shared {
+	for i > 0 && (best[i-1].shared < c.shared || best[i-1].shared == c.shared && best[i-1].place > c.place) {
 		i--
 	}
 	if i >= relatedSize {
