@@ -281,6 +281,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	e.pathsKey = pathsKey
 	reuse.setPaths(pathsKey)
 	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
+	known := newRootLinks()
 	done := sourceReleaser(e.memory, r.site)
 	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))
@@ -319,7 +320,7 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 				fresh[i] = rp
 			}
 			if ok {
-				ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl)...)
+				ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl, known)...)
 			}
 			if diags[i] = ds; len(ds) > 0 {
 				return nil
@@ -406,7 +407,7 @@ func (rp *renderedPage) recheck(p *Page, pathsChanged bool, exists func(string) 
 	if rp.checked = rp.allFound(exists); rp.checked {
 		return rp.diags
 	}
-	return append(rp.diags[:len(rp.diags):len(rp.diags)], checkLinks(p, rp.data, exists, tmpl)...)
+	return append(rp.diags[:len(rp.diags):len(rp.diags)], checkLinks(p, rp.data, exists, tmpl, nil)...)
 }
 
 // allFound tells whether every target of the page exists.

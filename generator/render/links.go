@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"alisnord/generator/diag"
 )
@@ -22,12 +23,17 @@ type mdLink struct {
 // written in Markdown are reported at their line in the article; the rest
 // at the template that writes them (templates.linkSource), without naming
 // the page, so a mistake in the layout is reported once, not once a page.
-func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates) diag.Diagnostics {
+// Links found fine that climb to the site root are remembered in known,
+// when it is not nil, and not resolved again on the next page.
+func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates, known *rootLinks) diag.Diagnostics {
 	if p.Kind == KindNotFound {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
 	var ds diag.Diagnostics
 	dir := path.Dir(p.Path)
+	fine := known.take(p.form)
+	defer known.give(p.form, fine)
+	climb := strings.Count(p.Path, "/") // how many ../ lead from the page to the site root
 	var fromMarkdown map[string]bool
 	if len(p.links) > 0 {
 		fromMarkdown = make(map[string]bool, len(p.links))
@@ -44,6 +50,10 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		}
 	}
 	attrLinks(html, func(raw []byte) {
+		fromRoot, climbs := fromSiteRoot(raw, climb)
+		if climbs && fine[string(fromRoot)] {
+			return
+		}
 		link := htmlUnescape(raw)
 		if fromMarkdown[link] {
 			return
@@ -51,6 +61,10 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		target, ok := resolve(dir, link)
 		switch {
 		case !ok:
+		case exists(target) && p.form.problem(link) == "":
+			if climbs && fine != nil && rememberable(fromRoot) {
+				fine[string(fromRoot)] = true
+			}
 		case !exists(target):
 			ds = append(ds, t.linkSource(p, raw, target))
 		case p.form.problem(link) != "":
@@ -60,6 +74,68 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		}
 	})
 	return ds
+}
+
+// fromSiteRoot returns what follows the climb ../ at the start of raw,
+// a link as written in HTML on a page that many folders below the site
+// root; climbs is false when raw does not start so or holds a character
+// reference. Where such a link leads, when what follows is rememberable,
+// does not depend on the page's folder: only on what follows, and on the
+// form of the build's links (FuzzFromSiteRoot).
+func fromSiteRoot(raw []byte, climb int) (rest []byte, climbs bool) {
+	if bytes.IndexByte(raw, '&') >= 0 {
+		return nil, false
+	}
+	for range climb {
+		if !bytes.HasPrefix(raw, []byte("../")) {
+			return nil, false
+		}
+		raw = raw[3:]
+	}
+	return raw, true
+}
+
+// rememberable tells whether a link's rest after the climb to the root
+// (fromSiteRoot) may be remembered: a plain path that starts with
+// neither a dot nor a slash, which path.Clean treats otherwise after the
+// climb than without it ("." and "/." lead to the root folder's page).
+func rememberable(rest []byte) bool {
+	return len(rest) > 0 && rest[0] != '.' && rest[0] != '/' && plainPath(string(rest))
+}
+
+// rootLinks remembers, for one check of a build's links, the links that
+// lead from the site root to a page of the build in a form the build
+// accepts: after the ../ that climb to the root, the chrome of every page
+// repeats them. A nil *rootLinks remembers nothing. Safe for concurrent
+// use: each check takes a set of its own and gives it back.
+type rootLinks struct {
+	mu   sync.Mutex
+	sets map[LinkForm][]map[string]bool
+}
+
+func newRootLinks() *rootLinks { return &rootLinks{sets: map[LinkForm][]map[string]bool{}} }
+
+func (k *rootLinks) take(form LinkForm) map[string]bool {
+	if k == nil {
+		return nil
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	free := k.sets[form]
+	if len(free) == 0 {
+		return map[string]bool{}
+	}
+	k.sets[form] = free[:len(free)-1]
+	return free[len(free)-1]
+}
+
+func (k *rootLinks) give(form LinkForm, set map[string]bool) {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.sets[form] = append(k.sets[form], set)
 }
 
 // attrLinks calls fn with the value of every href="…" and src="…"

@@ -74,3 +74,81 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestRootLinksRemembered checks pages at three depths with and without
+// the set of links remembered: the same problems either way, and a link
+// that climbs less than all the way to the root is not taken for one that
+// does.
+func TestRootLinksRemembered(t *testing.T) {
+	exists := map[string]bool{"index.html": true, "x/index.html": true, "a/index.html": true, "n/b/index.html": true, "n/y/index.html": true}
+	pages := []struct{ path, html string }{
+		{"a/index.html", `<a href="../x/"><a href="../x/index.html">`},
+		{"n/b/index.html", `<a href="../x/"> <a href="../../x/"> <a href="../y/">`},
+		{"index.html", `<a href="x/"><a href="n/x/">`},
+		{"n/b/index.html", `<a href="../x/"> <a href="../../x/"> <a href="../../y/">`},
+	}
+	check := func(known *rootLinks) []string {
+		var got []string
+		for _, pg := range pages {
+			p := &Page{Path: pg.path, Kind: KindPage}
+			for _, d := range checkLinks(p, []byte(pg.html), func(t string) bool { return exists[t] }, &templates{}, known) {
+				got = append(got, pg.path+": "+d.Msg)
+			}
+		}
+		return got
+	}
+	want := []string{
+		`a/index.html: lenken "../x/index.html" ender på index.html; nettstedet lenker til mappen (…/)`,
+		`n/b/index.html: malen lager en lenke til /n/x/, som ikke finnes i nettstedet`,
+		`index.html: malen lager en lenke til /n/x/, som ikke finnes i nettstedet`,
+		`n/b/index.html: malen lager en lenke til /n/x/, som ikke finnes i nettstedet`,
+		`n/b/index.html: malen lager en lenke til /y/, som ikke finnes i nettstedet`,
+	}
+	if got := check(nil); !slices.Equal(got, want) {
+		t.Fatalf("without remembering:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	known := newRootLinks()
+	for range 2 {
+		if got := check(known); !slices.Equal(got, want) {
+			t.Fatalf("remembering:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// FuzzFromSiteRoot holds the claim rootLinks rests on: a link that climbs
+// to the site root leads where its rest leads from the root, from a page
+// at any depth, and has the same problem of form, when the rest is
+// rememberable.
+func FuzzFromSiteRoot(f *testing.F) {
+	for _, s := range []string{"x/", "", "/x", "../x", "x/index.html", "./", "x?a#b", "%2e%2e/x", "x//y", "..", "https://a.no/"} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, rest string, depth uint8) {
+		d := int(depth % 4)
+		dir := strings.TrimSuffix(strings.Repeat("d/", d), "/")
+		if dir == "" {
+			dir = "."
+		}
+		link := strings.Repeat("../", d) + rest
+		got, climbs := fromSiteRoot([]byte(link), d)
+		if !climbs || string(got) != rest {
+			if !strings.Contains(link, "&") {
+				t.Fatalf("fromSiteRoot(%q, %d) = %q, %v", link, d, got, climbs)
+			}
+			return
+		}
+		if !rememberable([]byte(rest)) {
+			return // not remembered
+		}
+		t1, ok1 := resolve(dir, link)
+		t2, ok2 := resolve(".", rest)
+		if t1 != t2 || ok1 != ok2 {
+			t.Fatalf("%q from %s leads to %q, %v; %q from the root to %q, %v", link, dir, t1, ok1, rest, t2, ok2)
+		}
+		for _, form := range []LinkForm{LinkFolders, LinkFiles} {
+			if p1, p2 := form.problem(link), form.problem(rest); (p1 == "") != (p2 == "") {
+				t.Fatalf("form %d: %q has problem %q, %q has %q", form, link, p1, rest, p2)
+			}
+		}
+	})
+}
