@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"alisnord/generator/render/program"
 	"alisnord/generator/site"
 )
 
@@ -119,8 +120,9 @@ type linkKey struct {
 
 // link renders template name of set for l, from the cache when a page at
 // the same depth showed the same link. A nil cache renders it for the
-// caller alone.
-func (cc *chromeCache) link(set *template.Template, name string, l *ArticleLink) (template.HTML, error) {
+// caller alone. prog, when not nil, runs the template; html/template runs
+// it where prog cannot.
+func (cc *chromeCache) link(set *template.Template, prog *program.Program, name string, l *ArticleLink) (template.HTML, error) {
 	key := linkKey{set, name, l.Article, l.root, l.form}
 	if cc != nil {
 		cc.mu.Lock()
@@ -131,8 +133,11 @@ func (cc *chromeCache) link(set *template.Template, name string, l *ArticleLink)
 		}
 	}
 	var b strings.Builder
-	if err := set.ExecuteTemplate(&b, name, l); err != nil {
-		return "", err
+	if prog == nil || prog.Execute(&b, name, l) != nil {
+		b.Reset()
+		if err := set.ExecuteTemplate(&b, name, l); err != nil {
+			return "", err
+		}
 	}
 	h := template.HTML(b.String())
 	if cc != nil {

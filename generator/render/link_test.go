@@ -8,14 +8,16 @@ import (
 // TestLinkShared renders the article page's "related-item" for two
 // articles at three depths in both link forms through one cache, each
 // article and place twice, and checks each against the same link
-// rendered without a cache.
+// rendered without a cache by html/template alone; the cached ones are
+// run by the article page's program, which must not leave one to
+// html/template.
 func TestLinkShared(t *testing.T) {
 	m, s := smallSite(t)
 	tmpl, err := parseTemplates(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := tmpl.byKind[string(KindArticle)]
+	set, prog := tmpl.byKind[string(KindArticle)], tmpl.programs[string(KindArticle)]
 	if len(s.Articles) < 2 {
 		t.Fatal("the small site has fewer than two articles")
 	}
@@ -26,11 +28,11 @@ func TestLinkShared(t *testing.T) {
 			for _, root := range []string{"", "../", "../../"} {
 				for _, a := range s.Articles[:2] {
 					l := &ArticleLink{Article: a, root: root, form: form}
-					got, err := cc.link(set, "related-item", l)
+					got, err := cc.link(set, prog, "related-item", l)
 					if err != nil {
 						t.Fatal(err)
 					}
-					want, err := (*chromeCache)(nil).link(set, "related-item", l)
+					want, err := (*chromeCache)(nil).link(set, nil, "related-item", l)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -44,6 +46,9 @@ func TestLinkShared(t *testing.T) {
 				}
 			}
 		}
+	}
+	if n, why := prog.Fallbacks(); n > 0 {
+		t.Errorf("the program left %d links to html/template: %s", n, why)
 	}
 	if len(seen) != 12 || len(cc.links) != 12 {
 		t.Errorf("%d distinct links, %d cached; want 12 of each (2 articles, 3 depths, 2 forms)", len(seen), len(cc.links))

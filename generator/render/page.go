@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"alisnord/generator/render/program"
 	"alisnord/generator/site"
 )
 
@@ -49,6 +50,7 @@ type Page struct {
 	links  []mdLink // relative links written in the page's Markdown
 	chrome *chromeCache
 	set    *template.Template // the templates the page is executed with (Link)
+	prog   *program.Program   // set's program, nil when html/template alone runs it
 }
 
 // Crumb is one step of the breadcrumb trail above a page's heading.
@@ -127,7 +129,7 @@ func relLink(root string, form LinkForm, target string) string {
 // Link renders the link template name (see ArticleLink) for article a as
 // this page shows it.
 func (p *Page) Link(name string, a *site.Article) (template.HTML, error) {
-	return p.chrome.link(p.set, name, &ArticleLink{Article: a, root: p.root, form: p.form})
+	return p.chrome.link(p.set, p.prog, name, &ArticleLink{Article: a, root: p.root, form: p.form})
 }
 
 // Abs returns the absolute public URL of a site path, for feeds, sitemaps

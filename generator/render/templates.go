@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -122,6 +124,11 @@ func parseTemplates(root fs.FS) (*templates, error) {
 		// page and the run stops at the first field. An escaping error
 		// is reported by the page, which html/template then runs.
 		_ = set.ExecuteTemplate(io.Discard, "base", struct{}{})
+		for _, name := range t.linkTemplates() {
+			if set.Lookup(name) != nil { // likewise the templates pages run by Link
+				_ = set.ExecuteTemplate(io.Discard, name, struct{}{})
+			}
+		}
 		t.programs[kind] = program.New(set, funcs)
 	}
 	return t, ds.Err()
@@ -156,8 +163,9 @@ func (t *templates) execute(w *bytes.Buffer, p *Page) error {
 	if err := p.chrome.render(set, p); err != nil {
 		return err
 	}
-	p.set = set
+	p.set, p.prog = set, nil
 	if prog := t.programs[string(p.Kind)]; prog != nil && !t.std {
+		p.prog = prog
 		start := w.Len()
 		if prog.Execute(w, "base", p) == nil {
 			return nil
@@ -165,6 +173,23 @@ func (t *templates) execute(w *bytes.Buffer, p *Page) error {
 		w.Truncate(start) // html/template runs the page again, and says what failed
 	}
 	return set.ExecuteTemplate(w, "base", p)
+}
+
+// linkUse finds the templates a template file has Page.Link run:
+// {{$.Link "related-item" .}}.
+var linkUse = regexp.MustCompile(`\.Link\s+"([^"]+)"`)
+
+// linkTemplates lists, sorted, the names of the templates that the
+// template files have Page.Link run.
+func (t *templates) linkTemplates() []string {
+	var names []string
+	for _, src := range t.sources {
+		for _, m := range linkUse.FindAllStringSubmatch(src, -1) {
+			names = append(names, m[1])
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // partial renders one named partial template with data, for HTML that
