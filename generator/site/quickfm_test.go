@@ -116,7 +116,8 @@ func TestQuickFrontMatterTakesArticles(t *testing.T) {
 // FuzzCleanText holds checkText's quick pass to its placing one: both
 // must find the same files clean.
 func FuzzCleanText(f *testing.F) {
-	for _, s := range []string{"", "abc\r\n\tæøå", "a\x00b", "a\x7f", "\u0085", "\u00a0", "\xff", "\xe2\x82", "\uFFFD", "\U0001F600"} {
+	for _, s := range []string{"", "abc\r\n\tæøå", "a\x00b", "a\x7f", "\u0085", "\u00a0", "\xff", "\xe2\x82", "\uFFFD", "\U0001F600",
+		"abcdefgh\x7fijklmnop", "0123456789\x01abcdefghij", "abcdefghijklmnop\u0085qrstuvwxyz", "Tromsø og Bodø\n\tlinje to\r\n~~~~~~~~"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 
@@ -45,7 +46,17 @@ func placeTextFaults(file string, src []byte, ds *diag.Diagnostics) bool {
 // src is valid UTF-8 without the control characters isControl names: the
 // quick answer for the files nearly every build reads, all clean.
 func cleanText(src []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(src); {
+		if i+8 <= len(src) { // eight bytes at once while they are printable ASCII
+			w := binary.LittleEndian.Uint64(src[i:])
+			below := (w - 0x20*ones) &^ w & highs // some byte < 0x20, when none is ≥ 0x80
+			del := (w ^ 0x7f*ones - ones) &^ (w ^ 0x7f*ones) & highs
+			if w&highs == 0 && below == 0 && del == 0 {
+				i += 8
+				continue
+			}
+		}
 		if c := src[i]; c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
 				return false
