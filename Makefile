@@ -34,7 +34,8 @@ FUZZTIME ?= 4s
 # package:target, for each fuzz target of make fuzz.
 FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:FuzzIndexTOML site:FuzzDecodeOnce \
 	photo:FuzzOrientation markdown:FuzzConvert chart:FuzzFinishBody \
-	markdown:FuzzPlainParse render/program:FuzzEscapers render/program:FuzzProgram
+	markdown:FuzzPlainParse render/program:FuzzEscapers render/program:FuzzProgram \
+	site:FuzzQuickFrontMatter site:FuzzCleanText render:FuzzFromSiteRoot markdown:FuzzPlainWriter
 
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json
