@@ -62,7 +62,7 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		switch {
 		case !ok:
 		case exists(target) && p.form.problem(link) == "":
-			if climbs && fine != nil && rememberable(fromRoot) {
+			if climbs && fine != nil && len(fine) < maxRootLinks && rememberable(fromRoot) {
 				fine[string(fromRoot)] = true
 			}
 		case !exists(target):
@@ -108,10 +108,16 @@ func rememberable(rest []byte) bool {
 // accepts: after the ../ that climb to the root, the chrome of every page
 // repeats them. A nil *rootLinks remembers nothing. Safe for concurrent
 // use: each check takes a set of its own and gives it back.
+//
+// Each set keeps at most maxRootLinks: the chrome's links come first, on
+// the first page a set checks, and the links to single articles that
+// would fill it after them seldom repeat.
 type rootLinks struct {
 	mu   sync.Mutex
 	sets map[LinkForm][]map[string]bool
 }
+
+const maxRootLinks = 4096
 
 func newRootLinks() *rootLinks { return &rootLinks{sets: map[LinkForm][]map[string]bool{}} }
 
