@@ -34,7 +34,7 @@ type atomAuthor struct {
 type atomText struct {
 	Type string `xml:"type,attr"`
 	Base string `xml:"xml:base,attr,omitempty"`
-	Body string `xml:",chardata"`
+	Body string `xml:",innerxml"` // escaped already (escapeXMLText), once per article
 }
 
 type atomEntry struct {
@@ -90,13 +90,14 @@ func (r *renderer) feeds(pages []*Page) []output.File {
 }
 
 // feedBodies converts, on every core, the text of each article that a
-// feed carries (feedBody), once however many feeds carry it.
+// feed carries (feedBody), once however many feeds carry it, and escapes
+// it for the XML it is written into.
 func (r *renderer) feedBodies(pageOf map[*site.Article]*Page) map[*site.Article]string {
 	entries := feedEntries(r.site)
 	texts := make([]string, len(entries))
 	inChunks(len(entries), 16, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			texts[i] = r.memo.feedBody(r, pageOf[entries[i]])
+			texts[i] = escapeXMLText(r.memo.feedBody(r, pageOf[entries[i]]))
 		}
 	})
 	bodies := make(map[*site.Article]string, len(entries))

@@ -2,9 +2,10 @@ package render
 
 import (
 	"bytes"
-	"encoding/xml"
 	"html/template"
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"alisnord/generator/site"
 )
@@ -91,13 +92,69 @@ type feedChartView struct {
 // link relative to the feed.
 func marshalFeed(v any, style string) []byte {
 	out := marshalXML(v)
-	pi := []byte("<?xml-stylesheet type=\"text/xsl\" href=\"" + xmlEscape(style) + "\"?>\n")
+	pi := []byte("<?xml-stylesheet type=\"text/xsl\" href=\"" + escapeXMLText(style) + "\"?>\n")
 	i := bytes.IndexByte(out, '\n') + 1 // after the XML declaration
 	return append(out[:i:i], append(pi, out[i:]...)...)
 }
 
-func xmlEscape(s string) string {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
+// escapeXMLText escapes s as encoding/xml escapes character data
+// (xml.EscapeText: also quotes, tabs and line ends, and U+FFFD for what
+// XML may not hold), with the printable ASCII that needs nothing passed
+// over in runs: a feed's text is escaped once per article, not once per
+// feed that carries it (FuzzEscapeXMLText).
+func escapeXMLText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		width := 1
+		if c < utf8.RuneSelf {
+			esc = xmlEscapes[c]
+			if esc == "" {
+				i++
+				continue
+			}
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			width = w
+			if !xmlChar(r) || r == utf8.RuneError && w == 1 {
+				esc = "\uFFFD"
+			}
+			if esc == "" {
+				i += w
+				continue
+			}
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		i += width
+		last = i
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
+
+// xmlEscapes is what escapeXMLText writes for each ASCII byte, "" for
+// the byte itself.
+var xmlEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range utf8.RuneSelf {
+		if !xmlChar(rune(c)) {
+			t[c] = "\uFFFD"
+		}
+	}
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	t['\t'], t['\n'], t['\r'] = "&#x9;", "&#xA;", "&#xD;"
+	return t
+}()
+
+// xmlChar tells whether XML 1.0 allows r in a document.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+

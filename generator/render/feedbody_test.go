@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io/fs"
 	"os"
@@ -94,4 +95,19 @@ func TestPageTextStandsForFeedText(t *testing.T) {
 			t.Errorf("%s: %d pages stand for their feed text, %d do not: the test needs both", name, same, other)
 		}
 	}
+}
+
+// FuzzEscapeXMLText holds escapeXMLText to encoding/xml's escaping of
+// character data, byte for byte.
+func FuzzEscapeXMLText(f *testing.F) {
+	for _, s := range []string{"", "Tromsø", `<p class="x">a & 'b'</p>`, "a\tb\nc\rd", "\x00\x01\x7f", "\xff\xfe", "\uFFFD", "\uFFFE", "\U0001F600", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(s))
+		if got := escapeXMLText(s); got != want.String() {
+			t.Fatalf("%q: got %q, encoding/xml %q", s, got, want.String())
+		}
+	})
 }
