@@ -46,8 +46,8 @@ type Staging struct {
 	// (see spare.go) that no Write has claimed yet; nil after prune. Under mu.
 	spare, spareDirs map[string]bool
 
-	// flush is Flush's syncfs in the background, waited for before the
-	// build is sealed or thrown away.
+	// flush is the syncfs started by Begin and Flush in the background,
+	// waited for before the build is sealed or thrown away.
 	flush     sync.WaitGroup
 	flushOnce sync.Once
 
@@ -98,6 +98,11 @@ func Begin(root, out string) (*Staging, error) {
 		s.unlock()
 		return nil, err
 	}
+	// What other programs left unwritten on the file system (another
+	// tool's build, a checkout, an editor) is written while the site
+	// loads and renders, so that the flush before the exchange waits for
+	// this build's own files alone: one syncfs now, in the background.
+	s.flush.Go(func() { _ = syncTree(s.tmp) })
 	adopted, err := s.adoptSpare()
 	if err != nil {
 		s.Abort()
