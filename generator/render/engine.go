@@ -90,7 +90,7 @@ type renderedPage struct {
 	targets []string         // output paths its links and assets point to
 	checked bool             // every target existed when the page was last checked
 	diags   diag.Diagnostics // the page's own problems, reported again while it is unchanged
-	feed    *string          // the article's body as the feeds show it, once made
+	feed    *string          // the article's body as the feeds show it, escaped for XML, once made
 }
 
 // NewEngine returns an engine with nothing rendered yet.

@@ -97,7 +97,7 @@ func (r *renderer) feedBodies(pageOf map[*site.Article]*Page) map[*site.Article]
 	texts := make([]string, len(entries))
 	inChunks(len(entries), 16, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			texts[i] = escapeXMLText(r.memo.feedBody(r, pageOf[entries[i]]))
+			texts[i] = r.memo.feedXML(r, pageOf[entries[i]])
 		}
 	})
 	bodies := make(map[*site.Article]string, len(entries))

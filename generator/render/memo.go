@@ -14,18 +14,20 @@ import (
 // What a remembering engine keeps besides its pages: the feeds' bodies and
 // files, and the related news.
 
-// feedBody is r.feedBody, kept with the remembered page: its key stands
-// for everything the feed's version of the body is made from.
-func (e *Engine) feedBody(r *renderer, p *Page) string {
+// feedXML is r.feedBody escaped for the feed's XML (escapeXMLText), kept
+// with the remembered page: its key stands for everything the feed's
+// version of the body is made from, so a dev-server edit escapes again
+// only the text of the article it changed.
+func (e *Engine) feedXML(r *renderer, p *Page) string {
 	if p == nil {
 		return ""
 	}
 	rp := e.pages[p.Path]
 	if rp == nil {
-		return r.feedBody(p)
+		return escapeXMLText(r.feedBody(p))
 	}
 	if rp.feed == nil {
-		b := r.feedBody(p)
+		b := escapeXMLText(r.feedBody(p))
 		rp.feed = &b
 	}
 	return *rp.feed
