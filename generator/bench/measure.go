@@ -11,6 +11,10 @@ import (
 	"time"
 )
 
+// settle waits, untimed, until what earlier builds left for the kernel
+// to write is on disk (flushDisk); a variable for the tests.
+var settle = flushDisk
+
 // sample is one timed build.
 type sample struct {
 	wall, cpu time.Duration
@@ -44,7 +48,8 @@ type result struct {
 // its own below work (building into a path just emptied makes the kernel
 // slow, as freed blocks are being discarded, which would measure the disk,
 // not the tools), except a rebuilding tool's, which builds into its one
-// folder again. It counts what each tool's last build wrote.
+// folder again, and starts once the files of the build before it are on
+// disk (settle). It counts what each tool's last build wrote.
 func measure(tools []tool, n, runs int, work string) ([]result, error) {
 	res := make([]result, len(tools))
 	out := func(i, turn int) string {
@@ -63,6 +68,7 @@ func measure(tools []tool, n, runs int, work string) ([]result, error) {
 					return nil, err
 				}
 			}
+			settle()
 			r, err := timed(t.cmd(out(i, turn)))
 			if err != nil {
 				return nil, fmt.Errorf("%s, N=%d: %w", t.name, n, err)

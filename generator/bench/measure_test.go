@@ -46,6 +46,38 @@ func TestMeasureFolders(t *testing.T) {
 	}
 }
 
+// TestMeasureSettles: before every build, the warm-up's too, the bench
+// lets the disk catch up (settle), untimed, so that no build pays for the
+// writing of the one before it.
+func TestMeasureSettles(t *testing.T) {
+	work := t.TempDir()
+	log := filepath.Join(work, "logg.txt")
+	note := func(line string) {
+		f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(line + "\n")
+		f.Close()
+	}
+	old := settle
+	t.Cleanup(func() { settle = old })
+	settle = func() { note("settle") }
+	build := func(out string) *exec.Cmd {
+		return exec.Command("sh", "-c", `mkdir -p "$1" && echo bygg >>"$2"`, "sh", out, log)
+	}
+	const runs = 2
+	tools := []tool{{name: "a", cmd: build}, {name: "b", cmd: build, before: func() error { note("before"); return nil }}}
+	if _, err := measure(tools, 10, runs, work); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(log)
+	want := strings.Repeat("settle\nbygg\nbefore\nsettle\nbygg\n", runs+1)
+	if string(b) != want {
+		t.Errorf("builds and settles in order:\n%s\nwant\n%s", b, want)
+	}
+}
+
 // TestRetitle checks that the edit before each build of
 // alisnord-gjenbygg-tittel changes the title, and only the title, every
 // time, of an article in a file of its own and of one in a page bundle,

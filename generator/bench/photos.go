@@ -41,10 +41,12 @@ func benchPhotos(bin, echarts, repo, work string, n int, stderr io.Writer) (phot
 	res := photoResult{n: n}
 	var err error
 	fmt.Fprintln(stderr, "bilder: kaldt bygg")
+	settle()
 	if res.cold, err = timed(build("public-kald")); err != nil {
 		return res, fmt.Errorf("bilder, kaldt: %w", err)
 	}
 	fmt.Fprintln(stderr, "bilder: varmt bygg")
+	settle()
 	if res.warm, err = timed(build("public-varm")); err != nil {
 		return res, fmt.Errorf("bilder, varmt: %w", err)
 	}
