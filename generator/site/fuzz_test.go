@@ -115,6 +115,15 @@ func FuzzIndexTOML(f *testing.F) {
 			return // the index runs only on files that decoded
 		}
 		ix := indexTOML("f.toml", []byte(src))
+		if slices.ContainsFunc(md.Keys(), func(k toml.Key) bool { return slices.Contains(k, "") }) {
+			// toml v1.6.0's MetaData.Type gives the table that holds an
+			// empty key ("" = 0) that key's type, and the key none
+			// ([[a]] with "" = 0: a is "Integer"), so the oracle cannot
+			// count the entries of an array table there (testdata seed
+			// 7a177767453973fe); the index still runs on them, above.
+			// No data file of ours has an empty key.
+			return
+		}
 		lines := strings.Split(src, "\n")
 		for _, k := range indexedKeys(md, ix, lines) {
 			p, ok := ix.pos[k.path]
