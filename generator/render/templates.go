@@ -78,6 +78,34 @@ var funcs = template.FuncMap{
 	},
 }
 
+// directMethods are the methods the templates call most, which the
+// program calls without reflection: some 450,000 calls in a build of
+// 10,000 articles, of 600,000 to functions and methods in all. A method
+// not listed here works the same, through reflection.
+var directMethods = []program.Direct{
+	program.Method1("Rel", (*Page).Rel),
+	program.Method2("Item", (*Page).Item),
+	program.Method2E("Link", (*Page).Link),
+	program.Method1("Abs", (*Page).Abs),
+	program.Method0("Updated", (*Page).Updated),
+	program.Method0("Share", (*Page).Share),
+	program.Method0("Language", (*Page).Language),
+	program.Method0("Locale", (*Page).Locale),
+	program.Method0("Indexed", (*Page).Indexed),
+	program.Method0("MainImage", (*Page).MainImage),
+	program.Method1("Badges", (*Page).Badges),
+	program.Method1("Rel", (*ArticleLink).Rel),
+	program.Method0("URL", (*site.Article).URL),
+	program.Method0("Updated", (*site.Article).Updated),
+	program.Method0("URL", (*site.Tag).URL),
+	program.Method0("Feed", (*site.Tag).Feed),
+	program.Method1("TagsOf", (*site.Site).TagsOf),
+	program.Method0("IsZero", time.Time.IsZero),
+	program.Method0("IsZero", (*time.Time).IsZero),
+	program.Method0("Year", time.Time.Year),
+	program.Method0("Year", (*time.Time).Year),
+}
+
 func parseTemplates(root fs.FS) (*templates, error) {
 	t := &templates{byKind: map[string]*template.Template{}, definedIn: map[string]string{}, sources: map[string]string{}, programs: map[string]*program.Program{}}
 	base := template.New("").Funcs(funcs)
@@ -129,7 +157,7 @@ func parseTemplates(root fs.FS) (*templates, error) {
 				_ = set.ExecuteTemplate(io.Discard, name, struct{}{})
 			}
 		}
-		t.programs[kind] = program.New(set, funcs)
+		t.programs[kind] = program.New(set, funcs, directMethods...)
 	}
 	return t, ds.Err()
 }

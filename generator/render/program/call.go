@@ -31,10 +31,11 @@ type lookup struct {
 	kind   lookupKind
 	method int
 	mtype  reflect.Type
+	direct caller // the method's, if the program has one (Direct)
 	index  []int
 }
 
-func (f *fieldStep) lookup(ptr, recv reflect.Value) *lookup {
+func (f *fieldStep) lookup(p *Program, ptr, recv reflect.Value) *lookup {
 	nilPtr := recv.Kind() == reflect.Pointer
 	pt := ptr.Type()
 	if l := f.cache.Load(); l != nil && l.ptr == pt && l.nilPtr == nilPtr {
@@ -43,6 +44,7 @@ func (f *fieldStep) lookup(ptr, recv reflect.Value) *lookup {
 	l := &lookup{ptr: pt, nilPtr: nilPtr}
 	if m, ok := pt.MethodByName(f.name); ok && pt.Kind() != reflect.Interface {
 		l.kind, l.method, l.mtype = lookMethod, m.Index, ptr.Method(m.Index).Type()
+		l.direct = p.methods[methodKey{pt, f.name}]
 	} else {
 		switch recv.Kind() {
 		case reflect.Struct:
@@ -83,10 +85,13 @@ func (s *state) field(dot reflect.Value, f *fieldStep, recv reflect.Value, args 
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	l := f.lookup(ptr, recv)
+	l := f.lookup(s.p, ptr, recv)
 	switch l.kind {
 	case lookMethod:
-		return s.callFunc(dot, ptr.Method(l.method), l.mtype, args, final, hasFinal)
+		if l.direct != nil {
+			return s.callFunc(dot, reflect.Value{}, l.mtype, args, final, hasFinal, ptr, l.direct)
+		}
+		return s.callFunc(dot, ptr.Method(l.method), l.mtype, args, final, hasFinal, reflect.Value{}, nil)
 	case lookField:
 		if len(args) > 0 || hasFinal || isNil {
 			bail("field with arguments, or of nil")
@@ -125,7 +130,7 @@ func (s *state) callIdent(dot reflect.Value, a *arg, args []*arg, final reflect.
 	if a.builtin == "and" || a.builtin == "or" {
 		return s.andOr(dot, a.builtin == "or", args, final, hasFinal)
 	}
-	return s.callFunc(dot, a.fn, a.fn.Type(), args, final, hasFinal)
+	return s.callFunc(dot, a.fn, a.fn.Type(), args, final, hasFinal, reflect.Value{}, a.direct)
 }
 
 // andOr is text/template's and/or: the first argument that decides the
@@ -147,8 +152,9 @@ func (s *state) andOr(dot reflect.Value, or bool, args []*arg, final reflect.Val
 	return v
 }
 
-// callFunc is text/template's evalCall for a function or method value.
-func (s *state) callFunc(dot, fn reflect.Value, typ reflect.Type, args []*arg, final reflect.Value, hasFinal bool) reflect.Value {
+// callFunc is text/template's evalCall for a function or method value:
+// fn, of type typ, or direct with the receiver recv when it is not nil.
+func (s *state) callFunc(dot, fn reflect.Value, typ reflect.Type, args []*arg, final reflect.Value, hasFinal bool, recv reflect.Value, direct caller) reflect.Value {
 	numIn := len(args)
 	if hasFinal {
 		numIn++
@@ -186,6 +192,13 @@ func (s *state) callFunc(dot, fn reflect.Value, typ reflect.Type, args []*arg, f
 			}
 		}
 		argv[i] = s.validateType(final, t)
+	}
+	if direct != nil {
+		out, err := direct(recv, argv)
+		if err != nil {
+			bail("function returned an error") // html/template reports it
+		}
+		return out
 	}
 	out := fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {

@@ -333,6 +333,7 @@ type arg struct {
 	constant reflect.Value
 	fields   []*fieldStep
 	fn       reflect.Value
+	direct   caller                             // calls fn without reflection, if not nil
 	builtin  string                             // an escaper's or built-in function's name
 	esc      func(reflect.Value) (string, bool) // the escaper, if it is one
 	inner    *arg                               // what a chain starts from

@@ -20,11 +20,12 @@ var ErrFallback = errors.New("program: run html/template instead")
 // Program is one html/template set, compiled from its escaped trees. It is
 // safe for concurrent use.
 type Program struct {
-	set   *template.Template
-	funcs map[string]reflect.Value
-	mu    sync.Mutex
-	trees map[string]*compiled // by template name; nil: not supported
-	why   map[string]string    // by template name: what is not supported
+	set     *template.Template
+	funcs   map[string]reflect.Value
+	methods map[methodKey]caller
+	mu      sync.Mutex
+	trees   map[string]*compiled // by template name; nil: not supported
+	why     map[string]string    // by template name: what is not supported
 	// fallbacks counts the runs that returned ErrFallback, lastWhy says
 	// why the last one did.
 	fallbacks atomic.Int64
@@ -42,10 +43,17 @@ type compiled struct {
 // are known here. set must have been executed once (or escaped by an
 // ExecuteTemplate that failed): html/template escapes a tree on its first
 // execution, and an unescaped tree is never run.
-func New(set *template.Template, funcs template.FuncMap) *Program {
-	p := &Program{set: set, funcs: map[string]reflect.Value{}, trees: map[string]*compiled{}, why: map[string]string{}}
+//
+// methods are methods the templates call that the program calls without
+// reflection (Direct); it calls the others, and the functions of
+// signatures it does not know (funcCaller), through reflection.
+func New(set *template.Template, funcs template.FuncMap, methods ...Direct) *Program {
+	p := &Program{set: set, funcs: map[string]reflect.Value{}, methods: map[methodKey]caller{}, trees: map[string]*compiled{}, why: map[string]string{}}
 	for name, f := range funcs {
 		p.funcs[name] = reflect.ValueOf(f)
+	}
+	for _, m := range methods {
+		p.methods[methodKey{m.recv, m.name}] = m.call
 	}
 	return p
 }
@@ -323,7 +331,14 @@ func (c *compiler) arg(n parse.Node) (*arg, bool) {
 		if !ok {
 			return nil, false
 		}
-		return &arg{kind: argFunc, text: n.Ident, fn: f, builtin: b, esc: escapers[b]}, true
+		a := &arg{kind: argFunc, text: n.Ident, fn: f, builtin: b, esc: escapers[b]}
+		switch {
+		case b != "":
+			a.direct = builtinCallers[b]
+		case f.IsValid():
+			a.direct = funcCaller(f)
+		}
+		return a, true
 	case *parse.ChainNode:
 		if len(n.Field) == 0 {
 			return nil, false

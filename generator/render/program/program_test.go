@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 type item struct {
@@ -15,6 +16,7 @@ type item struct {
 	Count int
 	Tags  []string
 	Next  *item
+	When  time.Time
 }
 
 func (i item) Upper() string            { return strings.ToUpper(i.Name) }
@@ -30,6 +32,30 @@ func (i *item) Link() template.URL      { return "javascript:void(0)" }
 func (i *item) Items() []item           { return []item{{Name: "x"}, {Name: "y"}} }
 func (i *item) Table() map[string]int   { return map[string]int{"b": 2, "a": 1, "c": 3} }
 func (i *item) Numbers() map[int]string { return map[int]string{10: "ti", 2: "to", -1: "minus"} }
+func (i *item) Repeat(s string, n int) string {
+	return strings.Repeat(s, n)
+}
+func (i *item) Join(a, b string) (template.HTML, error) {
+	if a == "" {
+		return "", errors.New("tom")
+	}
+	return template.HTML(a + "<br>" + b), nil
+}
+func (i *item) Since(t time.Time) int { return t.Year() - 2000 }
+
+// testMethods are item's methods as Directs: the cases run with them and
+// without, and must give the same either way.
+var testMethods = []Direct{
+	Method0("Upper", item.Upper),
+	Method0("Upper", (*item).Upper),
+	Method1("Label", (*item).Label),
+	Method0("Trusted", (*item).Trusted),
+	Method0("Items", (*item).Items),
+	Method0("Table", (*item).Table),
+	Method2("Repeat", (*item).Repeat),
+	Method2E("Join", (*item).Join),
+	Method1("Since", (*item).Since),
+}
 
 type stringer string
 
@@ -45,10 +71,18 @@ var testFuncs = template.FuncMap{
 		return n
 	},
 	"fail": func() (string, error) { return "", errors.New("feil") },
+	"num":  func(n int) string { return fmt.Sprintf("%05d", n) },
+	"year": func(t time.Time) string { return t.Format("2006") },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
 }
 
 func testData() *item {
-	return &item{Name: "Bodø <sør> & 'nord'", Count: 3, Tags: []string{"a", "b&c", "d"},
+	return &item{Name: "Bodø <sør> & 'nord'", Count: 3, Tags: []string{"a", "b&c", "d"}, When: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC),
 		Next: &item{Name: "neste", Count: 0}}
 }
 
@@ -83,6 +117,10 @@ var cases = []struct {
 	{"templates", `{{define "x"}}<i>{{.}}</i>{{end}}{{template "x" .Name}}{{template "x" .Count}}{{range .Tags}}{{template "x" .}}{{end}}{{block "b" .}}{{.Name}}{{end}}`, false},
 	{"any result", `{{.Any}} {{.Stringer}}`, false},
 	{"comments", `a{{/* kommentar */}}b<!-- html -->c`, false},
+	{"methods of two arguments", `{{.Repeat .Name 2}} {{.Join "a" .Name}} {{.Next.Repeat "x" .Count}}`, false},
+	{"functions of known signatures", `{{num .Count}} {{.Count | num}} {{plural .Count "sak" "saker"}} {{plural 1 .Name "x"}} {{year .When}} {{.Since .When}}`, false},
+	{"direct method error", `{{.Join "" "b"}}`, true},
+	{"index out of range", `{{index .Tags 7}}`, true},
 	// What is left to html/template:
 	{"function error", `{{fail}}`, true},
 	{"method error", `{{.Fail}}`, true},
@@ -102,26 +140,37 @@ var cases = []struct {
 
 func TestProgramMatchesHTMLTemplate(t *testing.T) {
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			set := template.Must(template.New("page").Funcs(testFuncs).Parse(c.src))
-			var want bytes.Buffer
-			stdErr := set.Execute(&want, testData())
-			p := New(set, testFuncs)
-			var got bytes.Buffer
-			err := p.Execute(&got, "page", testData())
-			switch {
-			case err == nil && c.fallback:
-				t.Errorf("ran %q, want a fallback (html/template: %q, %v)", got.String(), want.String(), stdErr)
-			case err == nil && stdErr != nil:
-				t.Errorf("ran %q, html/template failed: %v", got.String(), stdErr)
-			case err == nil && got.String() != want.String():
-				t.Errorf("got  %q\nwant %q", got.String(), want.String())
-			case err != nil && !c.fallback:
-				t.Errorf("fell back (%v); html/template gave %q, %v", err, want.String(), stdErr)
-			case err != nil && !errors.Is(err, ErrFallback):
-				t.Errorf("error %v, want ErrFallback", err)
+		for _, methods := range [][]Direct{nil, testMethods} {
+			name := c.name
+			if methods != nil {
+				name += "/direct"
 			}
-		})
+			t.Run(name, func(t *testing.T) { matchHTMLTemplate(t, c.src, c.fallback, methods) })
+		}
+	}
+}
+
+// matchHTMLTemplate runs src with html/template and with a Program that
+// has methods as Directs.
+func matchHTMLTemplate(t *testing.T, src string, fallback bool, methods []Direct) {
+	t.Helper()
+	set := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	var want bytes.Buffer
+	stdErr := set.Execute(&want, testData())
+	p := New(set, testFuncs, methods...)
+	var got bytes.Buffer
+	err := p.Execute(&got, "page", testData())
+	switch {
+	case err == nil && fallback:
+		t.Errorf("ran %q, want a fallback (html/template: %q, %v)", got.String(), want.String(), stdErr)
+	case err == nil && stdErr != nil:
+		t.Errorf("ran %q, html/template failed: %v", got.String(), stdErr)
+	case err == nil && got.String() != want.String():
+		t.Errorf("got  %q\nwant %q", got.String(), want.String())
+	case err != nil && !fallback:
+		t.Errorf("fell back (%v); html/template gave %q, %v", err, want.String(), stdErr)
+	case err != nil && !errors.Is(err, ErrFallback):
+		t.Errorf("error %v, want ErrFallback", err)
 	}
 }
 
@@ -196,7 +245,7 @@ func FuzzProgram(f *testing.F) {
 		var want bytes.Buffer
 		stdErr := set.Execute(&want, data)
 		var got bytes.Buffer
-		if err := New(set, testFuncs).Execute(&got, "page", data); err != nil {
+		if err := New(set, testFuncs, testMethods...).Execute(&got, "page", data); err != nil {
 			return
 		}
 		if stdErr != nil {
