@@ -240,6 +240,11 @@ func (s *state) evalArg(dot reflect.Value, typ reflect.Type, a *arg) reflect.Val
 	if typ == nil {
 		bail("constant with no type")
 	}
+	if a.constant.IsValid() && typ == a.constant.Type() {
+		// A constant of the parameter's own type: text/template makes an
+		// addressable copy of it for each call, which only ever is read.
+		return a.constant
+	}
 	switch typ.Kind() {
 	case reflect.Bool:
 		if a.kind == argBool {

@@ -2,6 +2,7 @@ package program
 
 import (
 	"fmt"
+	"html/template"
 	"reflect"
 	"time"
 )
@@ -117,6 +118,22 @@ func funcCaller(f reflect.Value) caller {
 	case func(time.Time) string:
 		return func(_ reflect.Value, argv []reflect.Value) (reflect.Value, error) {
 			return reflect.ValueOf(fn(as[time.Time](argv[0]))), nil
+		}
+	case func(string) template.HTML:
+		return func(_ reflect.Value, argv []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(fn(as[string](argv[0]))), nil
+		}
+	case func(any) string:
+		return func(_ reflect.Value, argv []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(fn(as[any](argv[0]))), nil
+		}
+	case func() string:
+		return func(reflect.Value, []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(fn()), nil
+		}
+	case func([]string) string:
+		return func(_ reflect.Value, argv []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(fn(as[[]string](argv[0]))), nil
 		}
 	case func(int, string, string) string:
 		return func(_ reflect.Value, argv []reflect.Value) (reflect.Value, error) {

@@ -37,7 +37,7 @@ func TestDirectsAreCalled(t *testing.T) {
 	}
 
 	cp := compiler{p: New(set, testFuncs)}
-	for _, name := range []string{"twice", "num", "year", "plural", "not", "eq", "index"} {
+	for _, name := range []string{"twice", "num", "year", "plural", "bold", "show", "none", "join", "not", "eq", "index"} {
 		a, ok := cp.arg(&parse.IdentifierNode{Ident: name})
 		if !ok || a.direct == nil {
 			t.Errorf("%s is called through reflection", name)
@@ -82,7 +82,7 @@ func TestCallersMatchReflection(t *testing.T) {
 			t.Errorf("%s%v: got %v (%v), want %v (%v)", c.name, c.argv, got, gotErr, want, wantErr)
 		}
 	}
-	for _, name := range []string{"twice", "num", "year", "plural"} {
+	for _, name := range []string{"twice", "num", "year", "plural", "bold", "show", "none", "join"} {
 		f := reflect.ValueOf(testFuncs[name])
 		argv := make([]reflect.Value, f.Type().NumIn())
 		for i := range argv {
@@ -91,13 +91,17 @@ func TestCallersMatchReflection(t *testing.T) {
 				argv[i] = reflect.ValueOf("<å>")
 			case reflect.Int:
 				argv[i] = reflect.ValueOf(7)
+			case reflect.Interface:
+				argv[i] = reflect.ValueOf(testData().Tags)
+			case reflect.Slice:
+				argv[i] = reflect.ValueOf([]string{"a", "b"})
 			default:
 				argv[i] = reflect.ValueOf(testData().When)
 			}
 		}
 		got, err := funcCaller(f)(reflect.Value{}, argv)
 		want := f.Call(argv)[0]
-		if err != nil || got.Interface() != want.Interface() || got.Type() != want.Type() {
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) || got.Type() != want.Type() {
 			t.Errorf("%s: got %v (%v), want %v", name, got, err, want)
 		}
 	}

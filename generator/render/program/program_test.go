@@ -72,6 +72,12 @@ var testFuncs = template.FuncMap{
 	},
 	"fail": func() (string, error) { return "", errors.New("feil") },
 	"num":  func(n int) string { return fmt.Sprintf("%05d", n) },
+	"bold": func(s string) template.HTML { return template.HTML("<b>" + template.HTMLEscapeString(s) + "</b>") },
+	"show": func(v any) string { return fmt.Sprintf("<%v>", v) },
+	"none": func() string { return "ingen" },
+	"join": func(xs []string) string { return strings.Join(xs, "+") },
+	"wide": func(n int64) string { return fmt.Sprintf("%T %d", n, n) },
+	"mark": func(h template.HTML) string { return fmt.Sprintf("%T %s", h, h) },
 	"year": func(t time.Time) string { return t.Format("2006") },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
@@ -118,7 +124,8 @@ var cases = []struct {
 	{"any result", `{{.Any}} {{.Stringer}}`, false},
 	{"comments", `a{{/* kommentar */}}b<!-- html -->c`, false},
 	{"methods of two arguments", `{{.Repeat .Name 2}} {{.Join "a" .Name}} {{.Next.Repeat "x" .Count}}`, false},
-	{"functions of known signatures", `{{num .Count}} {{.Count | num}} {{plural .Count "sak" "saker"}} {{plural 1 .Name "x"}} {{year .When}} {{.Since .When}}`, false},
+	{"functions of known signatures", `{{num .Count}} {{.Count | num}} {{plural .Count "sak" "saker"}} {{plural 1 .Name "x"}} {{year .When}} {{.Since .When}} {{bold .Name}} {{show .Count}} {{show .Next.Next}} {{show nil}} {{none}} {{join .Tags}} {{.Tags | join}}`, false},
+	{"constants of named types", `{{wide 3}} {{mark "<i>"}} {{plural 2 "a" "b"}} {{.Repeat "ab" 2}}`, false},
 	{"direct method error", `{{.Join "" "b"}}`, true},
 	{"index out of range", `{{index .Tags 7}}`, true},
 	// What is left to html/template:
