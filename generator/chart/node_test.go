@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -133,7 +134,7 @@ func TestRendererClose(t *testing.T) {
 	specs := []Spec{sampleSpecs()[Bar], sampleSpecs()[HBar]}
 	renderOK(t, r, specs...)
 	var procs []*exec.Cmd
-	for range cap(r.slots) {
+	for range r.workers() {
 		w := <-r.slots
 		if nw, ok := w.(*nodeWorker); ok {
 			procs = append(procs, nw.cmd)
@@ -154,7 +155,7 @@ func TestRendererClose(t *testing.T) {
 	renderOK(t, r, other)
 	defer r.Close()
 	running := 0
-	for range cap(r.slots) {
+	for range r.workers() {
 		w := <-r.slots
 		if nw, ok := w.(*nodeWorker); ok && nw.cmd.ProcessState == nil {
 			running++
@@ -188,7 +189,7 @@ func TestPrestart(t *testing.T) {
 	r.Prestart()
 	defer r.Close()
 	var ws []engine
-	for range cap(r.slots) {
+	for range r.workers() {
 		ws = append(ws, <-r.slots) // waits for the worker's start
 	}
 	for _, w := range ws {
@@ -229,7 +230,7 @@ func TestCloseWaitsForStarts(t *testing.T) {
 	r.Prestart()
 	r.Close()
 	var live []engine
-	for range cap(r.slots) {
+	for range r.workers() {
 		if w := <-r.slots; w != nil {
 			live = append(live, w)
 		}
@@ -239,5 +240,33 @@ func TestCloseWaitsForStarts(t *testing.T) {
 	}
 	if len(live) > 0 {
 		t.Errorf("%d workers still running after Close", len(live))
+	}
+}
+
+// TestGrow: Grow adds workers up to the renderer's room (GOMAXPROCS) and
+// never takes one away, and Prestart then starts the new ones too.
+func TestGrow(t *testing.T) {
+	r := newRenderer(t, loadBundle(t), 1)
+	room := max(1, runtime.GOMAXPROCS(0))
+	r.Grow(room + 5)
+	if got := r.Workers(); got != room {
+		t.Fatalf("after Grow(%d): %d workers, want %d", room+5, got, room)
+	}
+	r.Grow(1)
+	if got := r.Workers(); got != room {
+		t.Fatalf("Grow(1) left %d workers, want %d", got, room)
+	}
+	r.UseNode(nodeOrSkip(t), false)
+	r.Prestart()
+	defer r.Close()
+	var ws []engine
+	for range r.Workers() {
+		ws = append(ws, <-r.slots)
+	}
+	for _, w := range ws {
+		if _, ok := w.(*nodeWorker); !ok {
+			t.Errorf("slot holds %T, want a started Node.js worker", w)
+		}
+		r.slots <- w
 	}
 }

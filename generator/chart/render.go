@@ -25,8 +25,11 @@ type Renderer struct {
 	compileErr error
 
 	// slots holds one entry per worker; nil until the worker is first used.
-	slots chan engine
-	node  string // the Node.js program the workers run in; goja when empty
+	// It has room for GOMAXPROCS workers (or more, if asked); issued of
+	// them exist (Grow adds more).
+	slots  chan engine
+	issued int    // guarded by mu
+	node   string // the Node.js program the workers run in; goja when empty
 	// fallback: goja draws when Node.js does not start (UseNode).
 	fallback bool
 
@@ -64,14 +67,33 @@ func NewRenderer(bundle []byte, workers int) (*Renderer, error) {
 	r := &Renderer{
 		source: bundle,
 		salt:   sha256.Sum256([]byte(storeVersion + "\x00" + harnessSource + "\x00" + string(bundle))),
-		slots:  make(chan engine, workers),
+		slots:  make(chan engine, max(workers, runtime.GOMAXPROCS(0))),
 		cache:  map[[32]byte]*cacheEntry{},
 		used:   map[string]bool{},
 	}
-	for range workers {
+	r.Grow(workers)
+	return r, nil
+}
+
+// Grow lets the renderer run up to n workers, or as many as it has room
+// for (GOMAXPROCS, or the number NewRenderer was given if larger); it
+// never takes one away. A new worker starts when a drawing finds the
+// others busy, or at Prestart.
+func (r *Renderer) Grow(n int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for ; r.issued < min(n, cap(r.slots)); r.issued++ {
 		r.slots <- nil
 	}
-	return r, nil
+}
+
+// Workers is how many workers the renderer may run.
+func (r *Renderer) Workers() int { return r.workers() }
+
+func (r *Renderer) workers() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.issued
 }
 
 // LoadBundle reads the ECharts bundle (echarts.min.js). A missing file
@@ -317,7 +339,7 @@ func (r *Renderer) NodeGivenUp() error {
 // A goja worker that fails to start is tried again, and reported, when a
 // chart is drawn; a Node.js one is given up as in startWorker.
 func (r *Renderer) Prestart() {
-	for range cap(r.slots) {
+	for range r.workers() {
 		var w engine
 		select {
 		case w = <-r.slots:
@@ -340,8 +362,9 @@ func (r *Renderer) Prestart() {
 func (r *Renderer) Close() {
 	// Every slot first, so that one out with a drawing or a start
 	// (Prestart) is waited for, not passed over for an empty one put back.
-	held := make([]engine, 0, cap(r.slots))
-	for range cap(r.slots) {
+	n := r.workers()
+	held := make([]engine, 0, n)
+	for range n {
 		held = append(held, <-r.slots)
 	}
 	for _, w := range held {

@@ -80,7 +80,7 @@ func TestHostileStringsStayText(t *testing.T) {
 // would set if its text had been evaluated as code.
 func assertNotPwned(t *testing.T, r *Renderer) {
 	t.Helper()
-	workers := make([]engine, cap(r.slots))
+	workers := make([]engine, r.workers())
 	for i := range workers {
 		workers[i] = <-r.slots
 	}

@@ -81,6 +81,7 @@ type Builder struct {
 	node   string          // the node program that draws the charts; goja when empty
 	charts *chart.Renderer // made at the first build whose data loads
 	cold   bool            // the first build draws every chart (ColdCharts)
+	grown  bool            // chartWorkersFor gave the renderer a worker per core
 	cache  *site.Cache
 	engine *render.Engine
 	files  *fileMemo // what the render read, when serving
@@ -188,6 +189,7 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	if err != nil {
 		return Result{Site: s}, err
 	}
+	b.chartWorkersFor(s)
 	ropt.Charts = charts
 	if b.cfg.Cache == ReadWrite {
 		ropt.Photos = output.NewCache(b.cachePath("photos"))
@@ -203,6 +205,27 @@ func (b *Builder) Build(ch Changes, sink render.Sink) (Result, error) {
 	}
 	b.remember(s, now)
 	return Result{Site: s, Stats: b.engine.Stats()}, nil
+}
+
+// smallSite is the number of articles and pages below which a build
+// draws its charts on every core: its pages take so little time that the
+// cores would wait for one Node.js process to draw.
+const smallSite = 1000
+
+// chartWorkersFor lets a small site's charts be drawn by one Node.js
+// process per core instead of one per two (chartRenderer), starting the
+// new ones at once when the builder's first build draws every chart. On
+// a large site one process leaves the other cores to the pages, and each
+// process started costs CPU time before it draws.
+func (b *Builder) chartWorkersFor(s *site.Site) {
+	if b.grown || b.node == "" || len(s.Articles)+len(s.Pages) >= smallSite {
+		return
+	}
+	b.grown = true
+	b.charts.Grow(runtime.GOMAXPROCS(0))
+	if b.cold {
+		b.charts.Prestart()
+	}
 }
 
 // load reads the whole site. The dev server keeps what it parsed for the

@@ -3,8 +3,12 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"alisnord/generator/chart"
+	"alisnord/generator/site"
 )
 
 // TestNodeProgram: auto takes node from PATH when it is there and goja
@@ -91,5 +95,34 @@ func TestColdCharts(t *testing.T) {
 	b.cfg.Cache = NoCache
 	if !b.coldCharts() {
 		t.Error("-nocache: not cold")
+	}
+}
+
+// TestChartWorkersFor: a small site's charts are drawn by a worker per
+// core, a large one's by one per two cores (chartRenderer), and only
+// where Node.js draws.
+func TestChartWorkersFor(t *testing.T) {
+	room := runtime.GOMAXPROCS(0)
+	if room < 2 {
+		t.Skip("one core: one worker either way")
+	}
+	for _, c := range []struct {
+		node     string
+		articles int
+		want     int
+	}{
+		{"node", smallSite - 1, room},
+		{"node", smallSite, room / 2},
+		{"", 10, room / 2},
+	} {
+		r, err := chart.NewRenderer([]byte("void 0"), room/2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &Builder{node: c.node, charts: r}
+		b.chartWorkersFor(&site.Site{Articles: make([]*site.Article, c.articles)})
+		if got := r.Workers(); got != c.want {
+			t.Errorf("node %q, %d articles: %d chart workers, want %d", c.node, c.articles, got, c.want)
+		}
 	}
 }
