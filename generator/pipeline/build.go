@@ -118,7 +118,7 @@ func New(cfg Config) (*Builder, error) {
 		}
 	}
 	if cfg.Cache == ReadWrite && !cfg.Serve {
-		go generatorID() // hashed while the site loads
+		go generatorID() // read (or, without a build ID, hashed) while the site loads
 	}
 	if b.cold = b.coldCharts(); b.cold {
 		if _, err := b.chartRenderer(); err != nil {
