@@ -2,14 +2,12 @@ package render
 
 import (
 	"bytes"
-	"context"
 	"html/template"
 	"reflect"
 	"runtime"
 	"sync"
 
 	"github.com/yuin/goldmark"
-	"golang.org/x/sync/errgroup"
 
 	"alisnord/generator/diag"
 	"alisnord/generator/output"
@@ -285,11 +283,35 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	done := sourceReleaser(e.memory, r.site)
 	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))
-	g, ctx := errgroup.WithContext(context.Background())
-	g.SetLimit(runtime.GOMAXPROCS(0) * 2) // twice the cores: a page waiting on the disk frees its core
-	for range drawingHeld(r.svgDone) {
-		g.Go(func() error { <-r.svgDone; return nil })
+	render := func(i int) error {
+		p := pages[i]
+		if data, ok := reuse.take(p, i, keyOf(keys, i), found); ok {
+			defer done(p)
+			return emit(output.File{Path: p.Path, Data: data})
+		}
+		buf := e.buffer()
+		defer e.release(buf)
+		ds, ok := r.page(p, buf)
+		if e.memory == Remember {
+			rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links,
+				targets: pageTargets(p, buf.Bytes()), diags: ds}
+			rp.checked = ok && rp.allFound(found)
+			fresh[i] = rp
+		}
+		if ok {
+			ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl, known)...)
+		}
+		if diags[i] = ds; len(ds) > 0 {
+			return nil
+		}
+		if e.memory == Forget {
+			p.Body, p.links = "", nil // the feeds convert the text for themselves (feedBody)
+			done(p)
+		}
+		reuse.note(i, keyOf(keys, i), buf.Bytes())
+		return emit(output.File{Path: p.Path, Data: buf.Bytes()})
 	}
+	w := startWorkers(runtime.GOMAXPROCS(0)*2, drawingHeld(r.svgDone), r.svgDone, render) // twice the cores: a page waiting on the disk frees its core
 	for _, i := range renderOrder(pages) {
 		p := pages[i]
 		if old := e.remembered(p, keys, i); old != nil {
@@ -297,43 +319,15 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 			diags[i] = old.recheck(p, recheck, found, r.tmpl)
 			if len(diags[i]) == 0 {
 				if err := emit(output.File{Path: p.Path, Data: old.data}); err != nil {
+					w.wait()
 					return diags, err
 				}
 			}
 			continue
 		}
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return nil
-			}
-			if data, ok := reuse.take(p, i, keyOf(keys, i), found); ok {
-				defer done(p)
-				return emit(output.File{Path: p.Path, Data: data})
-			}
-			buf := e.buffer()
-			defer e.release(buf)
-			ds, ok := r.page(p, buf)
-			if e.memory == Remember {
-				rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links,
-					targets: pageTargets(p, buf.Bytes()), diags: ds}
-				rp.checked = ok && rp.allFound(found)
-				fresh[i] = rp
-			}
-			if ok {
-				ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl, known)...)
-			}
-			if diags[i] = ds; len(ds) > 0 {
-				return nil
-			}
-			if e.memory == Forget {
-				p.Body, p.links = "", nil // the feeds convert the text for themselves (feedBody)
-				done(p)
-			}
-			reuse.note(i, keyOf(keys, i), buf.Bytes())
-			return emit(output.File{Path: p.Path, Data: buf.Bytes()})
-		})
+		w.do(i)
 	}
-	err := g.Wait()
+	err := w.wait()
 	e.remember(pages, fresh)
 	return diags, err
 }
