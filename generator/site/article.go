@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode"
 
 	"alisnord/generator/diag"
 )
@@ -213,7 +214,8 @@ func Slugify(s string) string {
 	var b strings.Builder
 	b.Grow(len(s)) // one allocation: a slug is seldom longer than the name
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r) // as strings.ToLower would, without a copy of s
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)

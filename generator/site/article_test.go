@@ -102,10 +102,26 @@ func TestSlugify(t *testing.T) {
 		"  Søknader 2019!! ":            "soknader-2019",
 		"Ærlig talt":                    "aerlig-talt",
 		"Målselv":                       "malselv",
+		"ÆRLIG ØST-ÅS Ä Ö Á":            "aerlig-ost-as-a-o-a",
+		"Ǆemal \xff Σ":                  "emal",
 		"":                              "",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Slugify lowers each rune as it goes; the slug is the same as of the
+// whole name lowered first, whatever the name, valid UTF-8 or not.
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"Sør-Varanger", "ÆRLIG ØST-ÅS", "\xffA\xc3", "İstanbul", "ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lowered := Slugify(strings.ToLower(s))
+		if got := Slugify(s); got != lowered {
+			t.Fatalf("Slugify(%q) = %q, but %q lowered first", s, got, lowered)
+		}
+	})
 }
