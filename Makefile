@@ -35,7 +35,7 @@ FUZZTIME ?= 4s
 FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:FuzzIndexTOML site:FuzzDecodeOnce \
 	photo:FuzzOrientation markdown:FuzzConvert chart:FuzzFinishBody \
 	markdown:FuzzPlainParse render/program:FuzzEscapers render/program:FuzzProgram \
-	site:FuzzQuickFrontMatter site:FuzzCleanText render:FuzzFromSiteRoot markdown:FuzzPlainWriter render:FuzzEscapeXMLText \
+	site:FuzzQuickFrontMatter site:FuzzCleanText render:FuzzFromSiteRoot markdown:FuzzPlainWriter render:FuzzEscapeXMLText render:FuzzAttrLinks \
 	site:FuzzSlugify
 
 QUALITY       := generator/quality

@@ -41,6 +41,7 @@ type Engine struct {
 	chartDiags   diag.Diagnostics
 	pages        map[string]*renderedPage // by output path, when remembering
 	pathsKey     uint64                   // the output paths the last link check saw
+	rootLinks    *rootLinks               // the links from the site root to them
 	siteKey      uint64                   // what the sitemap was made from
 	siteMap      []byte
 	feeds        map[string]madeFeed     // by path, when remembering
@@ -279,7 +280,10 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 	e.pathsKey = pathsKey
 	reuse.setPaths(pathsKey)
 	found := func(t string) bool { return exists[t] || r.follow.missingPage(t) }
-	known := newRootLinks()
+	if k := e.rootLinks; k == nil || k.paths != pathsKey || k.form != r.opt.Links {
+		e.rootLinks = newRootLinks(paths, pathsKey, r.opt.Links)
+	}
+	known := e.rootLinks
 	done := sourceReleaser(e.memory, r.site)
 	diags := make([]diag.Diagnostics, len(pages))
 	fresh := make([]*renderedPage, len(pages))

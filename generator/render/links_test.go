@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,7 +27,6 @@ func TestTemplateBrokenLink(t *testing.T) {
 // TestAttrLinksMatchesRegexp compares the byte scanner with the regular
 // expression it replaced, on the golden site's pages and odd snippets.
 func TestAttrLinksMatchesRegexp(t *testing.T) {
-	re := regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
 	docs := []string{
 		`<a href="a">`, `<a  href="">`, `<img src="b.svg" alt="c">`, `<a xhref="no">`, `<a href="open`,
 		"<a\nhref=\"nl\">", "<a\thref=\"tab\" src=\"s\">", `href="start"`, `<a title="x" href="y">`, `<p>=" href="q"</p>`,
@@ -40,15 +40,35 @@ func TestAttrLinksMatchesRegexp(t *testing.T) {
 		docs = append(docs, string(f.Data))
 	}
 	for _, doc := range docs {
-		var want, got []string
-		for _, m := range re.FindAllStringSubmatch(doc, -1) {
-			want = append(want, m[1])
-		}
-		attrLinks([]byte(doc), func(v []byte) { got = append(got, string(v)) })
-		if !slices.Equal(got, want) {
+		if got, want := scannedLinks(doc); !slices.Equal(got, want) {
 			t.Errorf("in %.80q…: got %q, want %q", doc, got, want)
 		}
 	}
+}
+
+var linkAttrRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+
+// scannedLinks is what attrLinks finds in doc (got), and what the regular
+// expression does (want).
+func scannedLinks(doc string) (got, want []string) {
+	for _, m := range linkAttrRE.FindAllStringSubmatch(doc, -1) {
+		want = append(want, m[1])
+	}
+	attrLinks([]byte(doc), func(v []byte) { got = append(got, string(v)) })
+	return got, want
+}
+
+// FuzzAttrLinks holds attrLinks to the regular expression it replaced,
+// on any bytes.
+func FuzzAttrLinks(f *testing.F) {
+	for _, s := range []string{`<a href="a" src="b">`, `<a title=" src="x" href="y">`, "\thref=\"", `xsrc="a" href="b`, ` href="a"src="b" src=""`, `<a href="a href=" x">`, `<a src="a src=" href="b">`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		if got, want := scannedLinks(doc); !slices.Equal(got, want) {
+			t.Fatalf("in %q: got %q, want %q", doc, got, want)
+		}
+	})
 }
 
 func TestResolve(t *testing.T) {
@@ -76,7 +96,7 @@ func TestResolve(t *testing.T) {
 }
 
 // TestRootLinksRemembered checks pages at three depths with and without
-// the set of links remembered: the same problems either way, and a link
+// the links from the site root: the same problems either way, and a link
 // that climbs less than all the way to the root is not taken for one that
 // does.
 func TestRootLinksRemembered(t *testing.T) {
@@ -87,11 +107,12 @@ func TestRootLinksRemembered(t *testing.T) {
 		{"index.html", `<a href="x/"><a href="n/x/">`},
 		{"n/b/index.html", `<a href="../x/"> <a href="../../x/"> <a href="../../y/">`},
 	}
+	calls := 0
 	check := func(known *rootLinks) []string {
 		var got []string
 		for _, pg := range pages {
 			p := &Page{Path: pg.path, Kind: KindPage}
-			for _, d := range checkLinks(p, []byte(pg.html), func(t string) bool { return exists[t] }, &templates{}, known) {
+			for _, d := range checkLinks(p, []byte(pg.html), func(t string) bool { calls++; return exists[t] }, &templates{}, known) {
 				got = append(got, pg.path+": "+d.Msg)
 			}
 		}
@@ -105,20 +126,42 @@ func TestRootLinksRemembered(t *testing.T) {
 		`n/b/index.html: malen lager en lenke til /y/, som ikke finnes i nettstedet`,
 	}
 	if got := check(nil); !slices.Equal(got, want) {
-		t.Fatalf("without remembering:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Fatalf("without the root's links:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	known := newRootLinks()
-	for range 2 {
-		if got := check(known); !slices.Equal(got, want) {
-			t.Fatalf("remembering:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	without := calls
+	calls = 0
+	known := newRootLinks(slices.Sorted(maps.Keys(exists)), 0, LinkFolders)
+	if got := check(known); !slices.Equal(got, want) {
+		t.Fatalf("with the root's links:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// "../x/" from a/, "x/" from the root and "../../x/" from n/b/ (twice)
+	// need no lookup; the rest do.
+	if calls != without-4 {
+		t.Errorf("%d targets looked up with the root's links, %d without: want 4 fewer", calls, without)
+	}
+	if got := check(newRootLinks(slices.Sorted(maps.Keys(exists)), 0, LinkFiles)); !slices.Equal(got, want) {
+		t.Fatalf("with the root's links of another form:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRootLinksOfPaths: the links from the root to each path, in each form.
+func TestRootLinksOfPaths(t *testing.T) {
+	paths := []string{"index.html", "x/index.html", "assets/s.css", "a/./b.html", "n/y/index.html", "xindex.html", ".skjult/index.html"}
+	for form, want := range map[LinkForm][]string{
+		LinkFolders: {"assets/s.css", "n/y/", "x/", "xindex.html"},
+		LinkFiles:   {"assets/s.css", "index.html", "n/y/index.html", "x/index.html", "xindex.html"},
+	} {
+		if got := slices.Sorted(maps.Keys(newRootLinks(paths, 0, form).fine)); !slices.Equal(got, want) {
+			t.Errorf("form %d: %q, want %q", form, got, want)
 		}
 	}
 }
 
-// FuzzFromSiteRoot holds the claim rootLinks rests on: a link that climbs
-// to the site root leads where its rest leads from the root, from a page
-// at any depth, and has the same problem of form, when the rest is
-// rememberable.
+// FuzzFromSiteRoot holds the claims rootLinks rests on: each link it
+// holds for a path leads from the root to that path with no problem; and
+// a link that climbs to the site root leads where its rest leads from the
+// root, from a page at any depth, and has the same problem of form, when
+// the rest is rememberable.
 func FuzzFromSiteRoot(f *testing.F) {
 	for _, s := range []string{"x/", "", "/x", "../x", "x/index.html", "./", "x?a#b", "%2e%2e/x", "x//y", "..", "https://a.no/"} {
 		f.Add(s, uint8(2))
@@ -137,8 +180,15 @@ func FuzzFromSiteRoot(f *testing.F) {
 			}
 			return
 		}
-		if !rememberable([]byte(rest)) {
-			return // not remembered
+		for _, form := range []LinkForm{LinkFolders, LinkFiles} {
+			for r := range newRootLinks([]string{rest}, 0, form).fine {
+				if to, ok := resolve(".", r); to != rest || !ok || form.problem(r) != "" {
+					t.Fatalf("form %d: the root's links to %q hold %q, which leads to %q, %v (problem %q)", form, rest, r, to, ok, form.problem(r))
+				}
+			}
+		}
+		if !rememberable(rest) {
+			return // never in the root's links
 		}
 		t1, ok1 := resolve(dir, link)
 		t2, ok2 := resolve(".", rest)
