@@ -40,6 +40,7 @@ type Engine struct {
 	// build until the data changes.
 	chartDiags   diag.Diagnostics
 	pages        map[string]*renderedPage // by output path, when remembering
+	order        []*renderedPage          // the same, by the page's place in the last build
 	pathsKey     uint64                   // the output paths the last link check saw
 	rootLinks    *rootLinks               // the links from the site root to them
 	siteKey      uint64                   // what the sitemap was made from
@@ -380,12 +381,28 @@ func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
 	if e.memory != Remember {
 		return nil
 	}
-	old := e.pages[p.Path]
+	old := e.lastAt(i, keys[i])
+	if old == nil {
+		old = e.pages[p.Path]
+	}
 	if old == nil || old.key != keys[i] {
 		return nil
 	}
 	p.Body, p.links = old.body, old.links
 	return old
+}
+
+// lastAt is the page at place i of the last build when its key is key.
+// A page's key stands for its path too (pageIdentity), and the pages come
+// in the same order from one build to the next unless one was added or
+// removed before it, so this finds most pages without a lookup by path
+// (12,000 of them, in a map of 12,000 paths, in each dev-server build
+// after a new title at 10k).
+func (e *Engine) lastAt(i int, key uint64) *renderedPage {
+	if i < len(e.order) && e.order[i] != nil && e.order[i].key == key {
+		return e.order[i]
+	}
+	return nil
 }
 
 // keyOf is page i's key, 0 when there are none.
@@ -430,12 +447,12 @@ func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
 		if fresh[i] == nil {
 			continue
 		}
-		if fresh[i] != e.pages[p.Path] {
+		if last := e.lastAt(i, fresh[i].key); last != fresh[i] && (last != nil || fresh[i] != e.pages[p.Path]) {
 			e.stats.Rendered++
 		}
 		next[p.Path] = fresh[i]
 	}
-	e.pages = next
+	e.pages, e.order = next, fresh
 }
 
 // buffer returns a buffer to render a page into: a reused one when the

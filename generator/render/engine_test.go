@@ -40,12 +40,15 @@ var incrementalSteps = []incrementalStep{
 	{"nothing changed", func(fstest.MapFS) {}, 0},
 	{"article body", replaceIn("in/content/nyheter/andre.md", "Tekst med lenke", "Ny tekst med lenke"), 1},
 	{"article title", replaceIn("in/content/nyheter/andre.md", `title = "Andre sak"`, `title = "Andre sak, endret"`), -1},
-	{"tag added", replaceIn("in/content/nyheter/forste.md", `tags = ["Søknader"]`, `tags = ["Søknader", "Nytt emne"]`), -1},
-	{"shared tag removed", replaceIn("in/content/nyheter/andre.md", `tags = ["søknader", "Konferanse"]`, `tags = ["Konferanse"]`), -1},
+	// A new tag page moves every page after it one place on (so do a
+	// tag page gone and an article added): the pages unchanged are still
+	// found, not found at their old place only (Engine.lastAt).
+	{"tag added", replaceIn("in/content/nyheter/forste.md", `tags = ["Søknader"]`, `tags = ["Søknader", "Nytt emne"]`), 24},
+	{"shared tag removed", replaceIn("in/content/nyheter/andre.md", `tags = ["søknader", "Konferanse"]`, `tags = ["Konferanse"]`), 24},
 	{"tag display name", replaceIn("in/data/tags.toml", `name = "Konferanse"`, `name = "KONFERANSE"`), -1},
 	{"new article", writeFile("in/content/nyheter/tredje.md", "+++\ntitle = \"Tredje\"\ndate = 2019-05-01\n+++\nTekst.\n"), -1},
 	{"draft published", replaceIn("in/content/nyheter/utkast.md", "draft = true", "draft = false"), -1},
-	{"future article", writeFile("in/content/nyheter/senere.md", "+++\ntitle = \"Senere\"\ndate = 2030-01-01\n+++\nKommer.\n"), -1},
+	{"future article", writeFile("in/content/nyheter/senere.md", "+++\ntitle = \"Senere\"\ndate = 2030-01-01\n+++\nKommer.\n"), 26},
 	{"page body", replaceIn("in/content/om.md", "Se [statistikken]", "Les [statistikken]"), 1},
 	{"slide body", replaceIn("in/content/konferanse/lysbilder.md", "Velkommen.", "Velkommen til Bodø."), 1},
 	{"deck title", replaceIn("in/content/konferanse/lysbilder.md", `title = "Lysbildene"`, `title = "Lysbildene våre"`), -1},
