@@ -381,10 +381,7 @@ func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
 	if e.memory != Remember {
 		return nil
 	}
-	old := e.lastAt(i, keys[i])
-	if old == nil {
-		old = e.pages[p.Path]
-	}
+	old := e.lastPage(i, keys[i], p.Path)
 	if old == nil || old.key != keys[i] {
 		return nil
 	}
@@ -392,17 +389,17 @@ func (e *Engine) remembered(p *Page, keys []uint64, i int) *renderedPage {
 	return old
 }
 
-// lastAt is the page at place i of the last build when its key is key.
-// A page's key stands for its path too (pageIdentity), and the pages come
-// in the same order from one build to the next unless one was added or
-// removed before it, so this finds most pages without a lookup by path
-// (12,000 of them, in a map of 12,000 paths, in each dev-server build
-// after a new title at 10k).
-func (e *Engine) lastAt(i int, key uint64) *renderedPage {
+// lastPage is the page the last build left at place i, when its key is key,
+// or else the one it left at path. A page's key stands for its path too
+// (pageIdentity), and the pages come in the same order from one build to
+// the next unless one was added or removed before it, so this finds most
+// pages without a lookup by path (12,000 of them, in a map of 12,000
+// paths, in each dev-server build after a new title at 10k).
+func (e *Engine) lastPage(i int, key uint64, path string) *renderedPage {
 	if i < len(e.order) && e.order[i] != nil && e.order[i].key == key {
 		return e.order[i]
 	}
-	return nil
+	return e.pages[path]
 }
 
 // keyOf is page i's key, 0 when there are none.
@@ -447,7 +444,7 @@ func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
 		if fresh[i] == nil {
 			continue
 		}
-		if last := e.lastAt(i, fresh[i].key); last != fresh[i] && (last != nil || fresh[i] != e.pages[p.Path]) {
+		if fresh[i] != e.lastPage(i, fresh[i].key, p.Path) {
 			e.stats.Rendered++
 		}
 		next[p.Path] = fresh[i]
