@@ -42,7 +42,7 @@ var incrementalSteps = []incrementalStep{
 	{"article title", replaceIn("in/content/nyheter/andre.md", `title = "Andre sak"`, `title = "Andre sak, endret"`), -1},
 	// A new tag page moves every page after it one place on (so do a
 	// tag page gone and an article added): the pages unchanged are still
-	// found, not found at their old place only (Engine.lastAt).
+	// found, not found at their old place only (Engine.lastPage).
 	{"tag added", replaceIn("in/content/nyheter/forste.md", `tags = ["Søknader"]`, `tags = ["Søknader", "Nytt emne"]`), 24},
 	{"shared tag removed", replaceIn("in/content/nyheter/andre.md", `tags = ["søknader", "Konferanse"]`, `tags = ["Konferanse"]`), 24},
 	{"tag display name", replaceIn("in/data/tags.toml", `name = "Konferanse"`, `name = "KONFERANSE"`), -1},
