@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
 	"reflect"
@@ -30,10 +29,8 @@ func (f *fingerprint) str(ss ...string) {
 }
 
 func (f *fingerprint) num(ns ...uint64) {
-	var b [8]byte
 	for _, n := range ns {
-		binary.LittleEndian.PutUint64(b[:], n)
-		f.h.write(b[:])
+		f.h.writeUint64(n)
 	}
 }
 
@@ -78,53 +75,130 @@ func (f *fingerprint) pageIdentity(p *Page) {
 
 var timeType = reflect.TypeFor[time.Time]()
 
-// fieldsOf caches, by struct type, the indexes of its exported fields:
-// asking reflect for them on every value of every page is much of the
+// hashPlan is how value hashes values of one type, worked out once per
+// type (planFor): which fields of a struct hash something, and whether
+// the elements of a slice do. Asking reflect for a struct's fields, and a
+// map of types for the plan, on every value of every page was much of the
 // cost of a page's key.
-var fieldsOf sync.Map // reflect.Type → []int
+type hashPlan struct {
+	kind   reflect.Kind
+	time   bool        // time.Time, hashed by its instant and zone
+	fields []fieldPlan // a struct's exported fields that hash something
+	elem   *hashPlan   // a slice's or array's elements; nil when they hash nothing
+	done   bool        // worked out; a type is planned before its own fields are
+}
 
-func exportedFields(t reflect.Type) []int {
-	if fields, ok := fieldsOf.Load(t); ok {
-		return fields.([]int)
+type fieldPlan struct {
+	index int
+	plan  *hashPlan
+}
+
+var plans sync.Map // reflect.Type → *hashPlan
+
+func planFor(t reflect.Type) *hashPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*hashPlan)
 	}
-	var fields []int
-	for i := range t.NumField() {
-		if t.Field(i).IsExported() {
-			fields = append(fields, i)
+	p := newPlan(t, map[reflect.Type]*hashPlan{})
+	plans.Store(t, p)
+	return p
+}
+
+// newPlan works out the plan of t; planning holds the plans begun, so
+// that a type reached again through its own fields (a tree) is planned
+// once.
+func newPlan(t reflect.Type, planning map[reflect.Type]*hashPlan) *hashPlan {
+	if p, ok := planning[t]; ok {
+		return p
+	}
+	p := &hashPlan{kind: t.Kind(), time: t == timeType}
+	planning[t] = p
+	switch {
+	case p.time:
+	case p.kind == reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				if fp := newPlan(f.Type, planning); fp.hashes() {
+					p.fields = append(p.fields, fieldPlan{i, fp})
+				}
+			}
+		}
+	case p.kind == reflect.Slice || p.kind == reflect.Array:
+		if e := newPlan(t.Elem(), planning); e.hashes() {
+			p.elem = e
 		}
 	}
-	fieldsOf.Store(t, fields)
-	return fields
+	p.done = true
+	return p
+}
+
+// hashes tells whether value writes anything for a value of the plan's
+// type. Pointers, interfaces, functions and channels write nothing, nor
+// does a struct of them alone, so value skips such fields, and of a slice
+// of them (a list page's articles, 10,000 pointers on some pages) writes
+// only the length: the sum is the same. A type still being planned is
+// taken to hash something, which can only cost time.
+func (p *hashPlan) hashes() bool {
+	switch p.kind {
+	case reflect.Struct:
+		return p.time || len(p.fields) > 0 || !p.done
+	case reflect.Slice, reflect.Array, reflect.Map, reflect.String, reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
 }
 
 // value hashes a data value of the model by reflection: structs, slices,
 // maps (in key order) and scalars. Pointers are not followed: in the model
 // they are links the check fills in between entries that are hashed in
 // their own right (an area's participants, a participant's area).
-func (f *fingerprint) value(v reflect.Value) {
+func (f *fingerprint) value(v reflect.Value) { f.planned(v, planFor(v.Type())) }
+
+// planned is value for v of the type of plan p.
+func (f *fingerprint) planned(v reflect.Value, p *hashPlan) {
 	switch v.Kind() {
 	case reflect.Struct:
-		t := v.Type()
-		if t == timeType {
+		if p.time {
 			f.time(v.Interface().(time.Time))
 			return
 		}
-		for _, i := range exportedFields(t) {
-			f.value(v.Field(i))
+		for _, fp := range p.fields {
+			f.planned(v.Field(fp.index), fp.plan)
 		}
 	case reflect.Slice, reflect.Array:
-		f.num(uint64(v.Len()))
-		for i := range v.Len() {
-			f.value(v.Index(i))
+		n := v.Len()
+		f.num(uint64(n))
+		if p.elem == nil {
+			return
+		}
+		for i := range n {
+			f.planned(v.Index(i), p.elem)
 		}
 	case reflect.Map:
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
-		f.num(uint64(len(keys)))
-		for _, k := range keys {
-			f.value(k)
-			f.value(v.MapIndex(k))
-		}
+		f.mapEntries(v, f.value)
+	default:
+		f.scalar(v)
+	}
+}
+
+// mapEntries hashes map v's length, then each key and value with each,
+// in the order of the keys' text.
+func (f *fingerprint) mapEntries(v reflect.Value, each func(reflect.Value)) {
+	keys := v.MapKeys()
+	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	f.num(uint64(len(keys)))
+	for _, k := range keys {
+		each(k)
+		each(v.MapIndex(k))
+	}
+}
+
+// scalar hashes a string, number or flag; other kinds write nothing.
+func (f *fingerprint) scalar(v reflect.Value) {
+	switch v.Kind() {
 	case reflect.String:
 		f.str(v.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:

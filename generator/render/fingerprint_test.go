@@ -1,10 +1,12 @@
 package render
 
 import (
+	"os"
 	"reflect"
 	"testing"
 	"time"
 
+	"alisnord/generator/bench/corpus"
 	"alisnord/generator/diag"
 	"alisnord/generator/site"
 )
@@ -126,5 +128,91 @@ func TestDataValue(t *testing.T) {
 	s.Areas[0].Municipalities = 3
 	if sum(s) == before {
 		t.Error("the data hash ignores a changed float")
+	}
+}
+
+// walkValue is what value did before it had plans: every exported field
+// and element, by reflection, looked up anew on every value (maps and
+// scalars as value hashes them). The test below holds value's sums to it.
+func walkValue(f *fingerprint, v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == timeType {
+			f.time(v.Interface().(time.Time))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				walkValue(f, v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		f.num(uint64(v.Len()))
+		for i := range v.Len() {
+			walkValue(f, v.Index(i))
+		}
+	case reflect.Map:
+		f.mapEntries(v, func(v reflect.Value) { walkValue(f, v) })
+	default:
+		f.scalar(v)
+	}
+}
+
+// planTree reaches its own type through a slice, and planLinks hashes
+// nothing but the length of its lists: the two cases where a plan skips
+// or must not skip.
+type planTree struct {
+	Kids []planTree // before Name: planned while planTree has no fields yet
+	Name string
+	Up   *planTree
+}
+
+type planLinks struct {
+	Next  *planLinks
+	Funcs []func()
+	Any   []any
+	Ptrs  [2]*int
+	hide  string
+}
+
+// TestValuePlansSumAsWalk checks that value, with its plans, gives the
+// same sums as the plain walk, for the pages of a synthetic site and for
+// the types that make plans skip: pointers, functions, interfaces,
+// unexported fields, and a type inside itself.
+func TestValuePlansSumAsWalk(t *testing.T) {
+	m, err := corpus.FS(corpus.SizeFor(60), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(m, site.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := NewEngine(Remember).prepare(s, Options{Root: m, Serve: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var values []any
+	for _, p := range r.pages() {
+		values = append(values, *p)
+		if p.Year != nil {
+			values = append(values, *p.Year)
+		}
+	}
+	values = append(values, dataOf(s).Interface(), s.Articles[0].Meta,
+		planTree{Name: "a", Kids: []planTree{{Name: "b"}, {Kids: []planTree{{Name: "c"}, {}}}}},
+		planTree{}, planLinks{Funcs: make([]func(), 3), Any: []any{1, "x"}, hide: "x"},
+		[]planLinks{{}, {}}, map[string][]planTree{"x": {{Name: "y"}}, "z": nil},
+		[3]time.Time{time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, []uint8{1, 2}, [2]float64{0.5, 1})
+	for i, v := range values {
+		var planned, walked fingerprint
+		planned.value(reflect.ValueOf(v))
+		walkValue(&walked, reflect.ValueOf(v))
+		if planned.sum() != walked.sum() {
+			t.Errorf("value %d (%T): the plan's sum %#x, the walk's %#x", i, v, planned.sum(), walked.sum())
+		}
+	}
+	if len(values) < 50 {
+		t.Fatalf("only %d values: the corpus gave too few pages", len(values))
 	}
 }

@@ -1,9 +1,6 @@
 package render
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
 
 // wordHash is a 64-bit hash that is the same in every process and on
 // every machine: a build's page keys are kept beside its output (see
@@ -16,8 +13,8 @@ import (
 // made to resist someone who crafts collisions. The zero value is ready.
 type wordHash struct {
 	h    uint64
-	tail [8]byte
-	n    int    // bytes waiting in tail
+	tail uint64 // the bytes waiting for a whole word, the first in the lowest byte
+	n    uint   // how many are waiting, 0 to 7
 	len  uint64 // bytes written
 }
 
@@ -43,31 +40,43 @@ const (
 func (w *wordHash) write(p []byte)       { writeTo(w, p) }
 func (w *wordHash) writeString(s string) { writeTo(w, s) }
 
-// writeTo writes p, bytes or a string, to w: whole words at once.
+// writeUint64 writes the 8 bytes of x, least significant first: the same
+// as write(binary.LittleEndian.AppendUint64(nil, x)), without the bytes.
+func (w *wordHash) writeUint64(x uint64) {
+	w.len += 8
+	s := 8 * w.n
+	w.word(w.tail | x<<s)
+	w.tail = x >> (64 - s) // 0 when none were waiting
+}
+
+// writeTo writes p, bytes or a string, to w: a whole word at a time,
+// joined to the bytes waiting by shifts.
 func writeTo[T string | []byte](w *wordHash, p T) {
 	w.len += uint64(len(p))
-	if w.n > 0 {
-		c := copy(w.tail[w.n:], p)
-		if w.n += c; w.n < 8 {
-			return
-		}
-		w.word(binary.LittleEndian.Uint64(w.tail[:]))
-		p, w.n = p[c:], 0
-	}
+	s := 8 * w.n
 	for len(p) >= 8 {
-		w.word(uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
-			uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56)
+		x := uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
+			uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
+		w.word(w.tail | x<<s)
+		w.tail = x >> (64 - s)
 		p = p[8:]
 	}
-	w.n = copy(w.tail[:], p)
+	for i := 0; i < len(p); i++ {
+		w.tail |= uint64(p[i]) << s
+		if s += 8; s == 64 {
+			w.word(w.tail)
+			w.tail, s = 0, 0
+		}
+	}
+	w.n = s / 8
 }
 
 func (w *wordHash) writeByte(b byte) {
 	w.len++
-	w.tail[w.n] = b
+	w.tail |= uint64(b) << (8 * w.n)
 	if w.n++; w.n == 8 {
-		w.word(binary.LittleEndian.Uint64(w.tail[:]))
-		w.n = 0
+		w.word(w.tail)
+		w.tail, w.n = 0, 0
 	}
 }
 
@@ -75,9 +84,7 @@ func (w *wordHash) writeByte(b byte) {
 func (w *wordHash) sum64() uint64 {
 	h := w.h
 	if w.n > 0 {
-		var t [8]byte
-		copy(t[:], w.tail[:w.n])
-		h = bits.RotateLeft64(h+binary.LittleEndian.Uint64(t[:])*prime2, 31) * prime1
+		h = bits.RotateLeft64(h+w.tail*prime2, 31) * prime1
 	}
 	return mix(h ^ mix(w.len))
 }

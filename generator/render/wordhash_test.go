@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"testing"
 )
@@ -26,7 +27,8 @@ func TestWordHashStable(t *testing.T) {
 }
 
 // TestWordHashStreams checks that the sum does not depend on how the
-// input is cut into writes, nor on writing bytes or strings, and that it
+// input is cut into writes, nor on writing bytes, strings or words
+// (writeUint64), and that it
 // sees a change of any one byte and of the length.
 func TestWordHashStreams(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -39,7 +41,13 @@ func TestWordHashStreams(t *testing.T) {
 		var w wordHash
 		for rest := b; len(rest) > 0; {
 			n := min(len(rest), rng.IntN(11))
-			switch rng.IntN(3) {
+			switch rng.IntN(4) {
+			case 3:
+				if n == 8 {
+					w.writeUint64(binary.LittleEndian.Uint64(rest))
+					break
+				}
+				fallthrough
 			case 0:
 				w.write(rest[:n])
 			case 1:
