@@ -38,26 +38,24 @@ type Engine struct {
 	charts  map[string]*chartData
 	// chartDiags are the problems of drawing charts, reported by every
 	// build until the data changes.
-	chartDiags   diag.Diagnostics
-	pages        map[string]*renderedPage // by output path, when remembering
-	order        []*renderedPage          // the same, by the page's place in the last build
-	pathsKey     uint64                   // the output paths the last link check saw
-	rootLinks    *rootLinks               // the links from the site root to them
-	siteKey      uint64                   // what the sitemap was made from
-	siteMap      []byte
-	feeds        map[string]madeFeed     // by path, when remembering
-	feedsMu      sync.Mutex              // the feeds are made on every core
-	related      *relatedMemo            // the related news of the last build, when remembering
-	known        map[*byte]articleKeys   // the last build's articles' hashes, by their body's address
-	charted      map[*byte][]string      // the last build's articles' chart blocks, likewise
-	chartedNow   map[*byte][]string      // this build's, while the views are built
-	photoRefs    map[*byte]articlePhotos // the last build's articles' photos, likewise
-	photoRefsNow map[*byte]articlePhotos
-	photoMemo    *photoMemo
-	cardKey      string // the share card's text, and the card
-	cardData     []byte
-	last         *lastBuild // for Refresh; nil after a failed build
-	stats        Stats
+	chartDiags diag.Diagnostics
+	pages      map[string]*renderedPage // by output path, when remembering
+	order      []*renderedPage          // the same, by the page's place in the last build
+	pathsKey   uint64                   // the output paths the last link check saw
+	rootLinks  *rootLinks               // the links from the site root to them
+	siteKey    uint64                   // what the sitemap was made from
+	siteMap    []byte
+	feeds      map[string]madeFeed     // by path, when remembering
+	feedsMu    sync.Mutex              // the feeds are made on every core
+	related    *relatedMemo            // the related news of the last build, when remembering
+	known      bodyMemo[articleKeys]   // the articles' hashes, by their body's address
+	charted    bodyMemo[[]string]      // the articles' chart blocks, likewise
+	photoRefs  bodyMemo[articlePhotos] // the articles' photos, likewise
+	photoMemo  *photoMemo
+	cardKey    string // the share card's text, and the card
+	cardData   []byte
+	last       *lastBuild // for Refresh; nil after a failed build
+	stats      Stats
 	// stdTemplates runs every page with html/template alone (tests).
 	stdTemplates bool
 }

@@ -137,7 +137,7 @@ func (e *Engine) articlesKeys(articles []*site.Article) []articleKeys {
 	inChunks(len(articles), 256, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			a := articles[i]
-			k, ok := e.known[bodyID(a)]
+			k, ok := e.known.lookup(bodyID(a))
 			if !ok || bodyID(a) == nil {
 				k = hashArticle(a)
 			}
@@ -145,13 +145,12 @@ func (e *Engine) articlesKeys(articles []*site.Article) []articleKeys {
 		}
 	})
 	if e.memory == Remember {
-		known := make(map[*byte]articleKeys, len(articles))
 		for i, a := range articles {
 			if id := bodyID(a); id != nil {
-				known[id] = ks[i]
+				e.known.note(id, ks[i])
 			}
 		}
-		e.known = known
+		e.known.turn()
 	}
 	return ks
 }

@@ -135,14 +135,11 @@ func (e *Engine) chartsIn(a *site.Article) []string {
 		return chartList(a.Body)
 	}
 	id := &a.Body[0]
-	names, ok := e.charted[id]
+	names, ok := e.charted.lookup(id)
 	if !ok {
 		names = chartList(a.Body)
 	}
-	if e.chartedNow == nil {
-		e.chartedNow = map[*byte][]string{}
-	}
-	e.chartedNow[id] = names
+	e.charted.note(id, names)
 	return names
 }
 
@@ -150,8 +147,8 @@ func (e *Engine) chartsIn(a *site.Article) []string {
 // did not ask for is forgotten.
 func (e *Engine) seenBodies() {
 	if e.memory == Remember {
-		e.charted, e.chartedNow = e.chartedNow, nil
-		e.photoRefs, e.photoRefsNow = e.photoRefsNow, nil
+		e.charted.turn()
+		e.photoRefs.turn()
 	}
 }
 
@@ -163,14 +160,11 @@ func (e *Engine) photosIn(md goldmark.Markdown, a *site.Article) articlePhotos {
 		return articlePhotoRefs(md, a)
 	}
 	id := &a.Body[0]
-	p, ok := e.photoRefs[id]
+	p, ok := e.photoRefs.lookup(id)
 	if !ok {
 		p = articlePhotoRefs(md, a)
 	}
-	if e.photoRefsNow == nil {
-		e.photoRefsNow = map[*byte]articlePhotos{}
-	}
-	e.photoRefsNow[id] = p
+	e.photoRefs.note(id, p)
 	return p
 }
 
