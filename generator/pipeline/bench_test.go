@@ -23,7 +23,10 @@ import (
 // edit of one article of 10,000 synthetic articles (bench/corpus), after a
 // first build (ALIS_EDIT_N articles instead): its text (the quick path) and its title (lists, tags and
 // neighbours change). It reports the median of each; with
-// ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone. A
+// ALIS_EDIT_PROFILE=file it writes a CPU profile of the edits alone, and
+// with ALIS_EDIT_MEMPROFILE=file a heap profile before (file.base) and
+// after them, so that `go tool pprof -sample_index=alloc_space -base
+// file.base file` shows what the edits allocated. A
 // title edit's CPU time (the process's, so the garbage collector's too),
 // allocations and bytes allocated are reported as medians as well.
 func BenchmarkEdit(b *testing.B) {
@@ -97,6 +100,10 @@ func BenchmarkEdit(b *testing.B) {
 		pprof.StartCPUProfile(f)
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
+	if p := os.Getenv("ALIS_EDIT_MEMPROFILE"); p != "" {
+		writeHeapProfile(b, p+".base")
+		defer writeHeapProfile(b, p)
+	}
 	for b.Loop() {
 		var texts, titles, titleCPU []time.Duration
 		var titleAllocs, titleBytes []uint64
@@ -111,6 +118,19 @@ func BenchmarkEdit(b *testing.B) {
 		b.ReportMetric(median(titleCPU), "ms-cpu-title")
 		b.ReportMetric(medianOf(titleAllocs), "allocs-title")
 		b.ReportMetric(medianOf(titleBytes)/(1<<20), "MiB-title")
+	}
+}
+
+// writeHeapProfile writes the heap profile, allocations so far included,
+// to file p.
+func writeHeapProfile(b *testing.B, p string) {
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
 	}
 }
 
