@@ -36,7 +36,7 @@ FUZZ := site:FuzzSplitFrontMatter site:FuzzParseArticle site:FuzzLoadData site:F
 	photo:FuzzOrientation markdown:FuzzConvert chart:FuzzFinishBody \
 	markdown:FuzzPlainParse render/program:FuzzEscapers render/program:FuzzProgram \
 	site:FuzzQuickFrontMatter site:FuzzCleanText render:FuzzFromSiteRoot markdown:FuzzPlainWriter render:FuzzEscapeXMLText render:FuzzAttrLinks \
-	site:FuzzSlugify
+	site:FuzzSlugify render:FuzzFirstParagraph
 
 QUALITY       := generator/quality
 QUALITY_TOOLS := $(QUALITY)/node_modules/.package-lock.json

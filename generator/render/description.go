@@ -26,12 +26,14 @@ func description(a *site.Article) string {
 // firstParagraph is the first block of lines of body that is ordinary
 // text: not a heading, list, quote, table, image, code or shortcode.
 func firstParagraph(body []byte) string {
-	for _, block := range bytes.Split(body, []byte("\n\n")) {
-		b := strings.TrimSpace(string(block))
-		if b == "" || strings.ContainsAny(b[:1], "#-*>|!`{<0123456789") {
+	for rest, more := body, true; more; {
+		var block []byte
+		block, rest, more = bytes.Cut(rest, []byte("\n\n"))
+		b := bytes.TrimSpace(block)
+		if len(b) == 0 || bytes.ContainsAny(b[:1], "#-*>|!`{<0123456789") {
 			continue
 		}
-		return strings.Join(strings.Fields(b), " ")
+		return strings.Join(strings.Fields(string(b)), " ")
 	}
 	return ""
 }

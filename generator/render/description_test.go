@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -23,4 +24,25 @@ func TestDescription(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFirstParagraph holds firstParagraph, which reads the body a block at
+// a time, to what it did when it split the whole body first.
+func FuzzFirstParagraph(f *testing.F) {
+	for _, s := range []string{"", "a", "\n\n", "## T\n\nTekst her.\n", "- a\n\n\n\n  b  c\n\nd", "1. x\n\n \t\n\n*y*", "a\n\n", "Første linje\nandre linje.\n\nNeste.", "# T\nTekst"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		want := ""
+		for _, block := range bytes.Split(body, []byte("\n\n")) {
+			b := strings.TrimSpace(string(block))
+			if b != "" && !strings.ContainsAny(b[:1], "#-*>|!`{<0123456789") {
+				want = strings.Join(strings.Fields(b), " ")
+				break
+			}
+		}
+		if got := firstParagraph(body); got != want {
+			t.Errorf("firstParagraph(%q) = %q, want %q", body, got, want)
+		}
+	})
 }
