@@ -295,15 +295,26 @@ func (e *Engine) renderPages(r *renderer, pages []*Page, keys []uint64, paths []
 		buf := e.buffer()
 		defer e.release(buf)
 		ds, ok := r.page(p, buf)
+		var linkDs diag.Diagnostics
+		var targets []string
+		if ok {
+			var into *[]string // a remembered page keeps its targets, found by the check
+			if e.memory == Remember {
+				into = &targets
+			}
+			linkDs = checkLinks(p, buf.Bytes(), found, r.tmpl, known, into)
+		}
 		if e.memory == Remember {
-			rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links,
-				targets: pageTargets(p, buf.Bytes()), diags: ds}
+			if ok {
+				targets = sortedTargets(targets)
+			} else {
+				targets = pageTargets(p, buf.Bytes())
+			}
+			rp := &renderedPage{key: keys[i], data: buf.Bytes(), body: p.Body, links: p.links, targets: targets, diags: ds}
 			rp.checked = ok && rp.allFound(found)
 			fresh[i] = rp
 		}
-		if ok {
-			ds = append(ds, checkLinks(p, buf.Bytes(), found, r.tmpl, known)...)
-		}
+		ds = append(ds, linkDs...)
 		if diags[i] = ds; len(ds) > 0 {
 			return nil
 		}
@@ -417,7 +428,7 @@ func (rp *renderedPage) recheck(p *Page, pathsChanged bool, exists func(string) 
 	if rp.checked = rp.allFound(exists); rp.checked {
 		return rp.diags
 	}
-	return append(rp.diags[:len(rp.diags):len(rp.diags)], checkLinks(p, rp.data, exists, tmpl, nil)...)
+	return append(rp.diags[:len(rp.diags):len(rp.diags)], checkLinks(p, rp.data, exists, tmpl, nil, nil)...)
 }
 
 // allFound tells whether every target of the page exists.

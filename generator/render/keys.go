@@ -220,6 +220,11 @@ func pageTargets(p *Page, data []byte) []string {
 		add(l.rel)
 	}
 	attrLinks(data, func(v []byte) { add(htmlUnescape(v)) })
-	slices.Sort(out)
-	return slices.Compact(out)
+	return sortedTargets(out)
+}
+
+// sortedTargets sorts a page's targets and drops the repeats.
+func sortedTargets(targets []string) []string {
+	slices.Sort(targets)
+	return slices.Compact(targets)
 }

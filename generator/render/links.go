@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unique"
 
 	"alisnord/generator/diag"
 )
@@ -23,8 +24,10 @@ type mdLink struct {
 // at the template that writes them (templates.linkSource), without naming
 // the page, so a mistake in the layout is reported once, not once a page.
 // A link that climbs to the site root and goes on to a file of root, when
-// root is not nil, is fine without resolving it.
-func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates, root *rootLinks) diag.Diagnostics {
+// root is not nil, is fine without resolving it. When targets is not nil,
+// the output path of every link that stays in the site is appended to it,
+// found in the same pass (pageTargets, unsorted and with repeats).
+func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templates, root *rootLinks, targets *[]string) diag.Diagnostics {
 	if p.Kind == KindNotFound {
 		return nil // the 404 page links from the site root, checked by the browser tests
 	}
@@ -36,9 +39,17 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 	if len(p.links) > 0 {
 		fromMarkdown = make(map[string]bool, len(p.links))
 	}
+	note := func(target string) {
+		if targets != nil {
+			*targets = append(*targets, unique.Make(target).Value()) // pages share most targets
+		}
+	}
 	for _, l := range p.links {
 		fromMarkdown[l.rel] = true
 		target, ok := resolve(dir, l.rel)
+		if ok {
+			note(target)
+		}
 		switch {
 		case !ok:
 		case !exists(target):
@@ -48,14 +59,22 @@ func checkLinks(p *Page, html []byte, exists func(target string) bool, t *templa
 		}
 	}
 	attrLinks(html, func(raw []byte) {
-		if fromRoot, climbs := fromSiteRoot(raw, climb); climbs && fine[string(fromRoot)] {
-			return
+		if fromRoot, climbs := fromSiteRoot(raw, climb); climbs {
+			if target, ok := fine[string(fromRoot)]; ok {
+				if targets != nil {
+					*targets = append(*targets, target) // the build's own path
+				}
+				return
+			}
 		}
 		link := htmlUnescape(raw)
 		if fromMarkdown[link] {
-			return
+			return // noted above
 		}
 		target, ok := resolve(dir, link)
+		if ok {
+			note(target)
+		}
 		switch {
 		case !ok:
 		case !exists(target):
@@ -109,32 +128,32 @@ func rememberable(rest string) bool {
 // every page's check at once.
 type rootLinks struct {
 	form  LinkForm
-	paths uint64 // the pathsKey it was made for
-	fine  map[string]bool
+	paths uint64            // the pathsKey it was made for
+	fine  map[string]string // link from the root → the output path it leads to
 }
 
 func newRootLinks(paths []string, key uint64, form LinkForm) *rootLinks {
-	k := &rootLinks{form: form, paths: key, fine: make(map[string]bool, len(paths)+len(paths)/2)}
+	k := &rootLinks{form: form, paths: key, fine: make(map[string]string, len(paths)+len(paths)/2)}
 	for _, p := range paths {
 		if path.Clean(p) != p {
 			continue // not a path a link leads to as written
 		}
-		k.add(p)
+		k.add(p, p)
 		if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
-			k.add(dir)
+			k.add(dir, p)
 		}
 	}
 	return k
 }
 
-func (k *rootLinks) add(rest string) {
+func (k *rootLinks) add(rest, path string) {
 	if rememberable(rest) && k.form.problem(rest) == "" {
-		k.fine[rest] = true
+		k.fine[rest] = path
 	}
 }
 
 // of is the set for pages linked in form.
-func (k *rootLinks) of(form LinkForm) map[string]bool {
+func (k *rootLinks) of(form LinkForm) map[string]string {
 	if k == nil || k.form != form {
 		return nil
 	}

@@ -2,11 +2,15 @@ package render
 
 import (
 	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"alisnord/generator/bench/corpus"
+	"alisnord/generator/site"
 )
 
 // TestTemplateBrokenLink plants a link to a missing page in a template:
@@ -112,7 +116,7 @@ func TestRootLinksRemembered(t *testing.T) {
 		var got []string
 		for _, pg := range pages {
 			p := &Page{Path: pg.path, Kind: KindPage}
-			for _, d := range checkLinks(p, []byte(pg.html), func(t string) bool { calls++; return exists[t] }, &templates{}, known) {
+			for _, d := range checkLinks(p, []byte(pg.html), func(t string) bool { calls++; return exists[t] }, &templates{}, known, nil) {
 				got = append(got, pg.path+": "+d.Msg)
 			}
 		}
@@ -181,9 +185,9 @@ func FuzzFromSiteRoot(f *testing.F) {
 			return
 		}
 		for _, form := range []LinkForm{LinkFolders, LinkFiles} {
-			for r := range newRootLinks([]string{rest}, 0, form).fine {
-				if to, ok := resolve(".", r); to != rest || !ok || form.problem(r) != "" {
-					t.Fatalf("form %d: the root's links to %q hold %q, which leads to %q, %v (problem %q)", form, rest, r, to, ok, form.problem(r))
+			for r, path := range newRootLinks([]string{rest}, 0, form).fine {
+				if to, ok := resolve(".", r); to != rest || path != rest || !ok || form.problem(r) != "" {
+					t.Fatalf("form %d: the root's links to %q hold %q for %q, which leads to %q, %v (problem %q)", form, rest, r, path, to, ok, form.problem(r))
 				}
 			}
 		}
@@ -201,4 +205,44 @@ func FuzzFromSiteRoot(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckedTargetsAsPageTargets checks that the targets a remembering
+// engine keeps for each page, found by the link check in its one pass
+// over the page (through the root's links where it can), are the ones
+// pageTargets finds by resolving every link: for every page of a
+// synthetic site, and of the smallest site with a relative link in its
+// Markdown, in both link forms.
+func TestCheckedTargetsAsPageTargets(t *testing.T) {
+	synthetic, err := corpus.FS(corpus.ArticlesOnly(80), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := archiveFS(smallWith(t, "content/om.md", "+++\ntitle = \"Om\"\n+++\nSe [emnene](../tagger/), [nyhetene](../nyheter/index.html) og [toppen](#topp).\n"))
+	repoTemplates(t, small)
+	checked := 0
+	for name, m := range map[string]fstest.MapFS{"synthetic": synthetic, "small": small} {
+		for _, form := range []LinkForm{LinkFolders, LinkFiles} {
+			s, err := site.Load(m, site.Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := NewEngine(Remember)
+			if _, err := renderWith(e, s, Options{Root: m, Links: form}); err != nil {
+				t.Fatalf("%s, form %d: %v", name, form, err)
+			}
+			for i, p := range e.last.pages {
+				rp := e.order[i]
+				if want := pageTargets(p, rp.data); !slices.Equal(rp.targets, want) {
+					t.Fatalf("%s, form %d, %s: kept targets\n%q\npageTargets\n%q", name, form, p.Path, rp.targets, want)
+				}
+				if len(p.links) > 0 {
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no page had a relative link in its Markdown")
+	}
 }

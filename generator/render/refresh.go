@@ -88,7 +88,7 @@ func (e *Engine) Refresh(sink Sink, changed ...*site.Article) error {
 		ds = append(ds, d...)
 		for _, t := range pageTargets(p, file.Data) {
 			if !l.exists[t] {
-				ds = append(ds, checkLinks(p, file.Data, func(t string) bool { return l.exists[t] }, l.r.tmpl, nil)...)
+				ds = append(ds, checkLinks(p, file.Data, func(t string) bool { return l.exists[t] }, l.r.tmpl, nil, nil)...)
 				break
 			}
 		}
