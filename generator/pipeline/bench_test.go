@@ -15,6 +15,7 @@ import (
 
 	"alisnord/generator/bench/corpus"
 	"alisnord/generator/chart"
+	"alisnord/generator/internal/sitetest"
 	"alisnord/generator/render"
 	"alisnord/generator/site"
 )
@@ -92,14 +93,7 @@ func BenchmarkEdit(b *testing.B) {
 	title := func(src []byte, i int) []byte {
 		return bytes.Replace(src, []byte("title = \""), []byte(fmt.Sprintf("title = \"%d ", i)), 1)
 	}
-	if p := os.Getenv("ALIS_EDIT_PROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
-	}
+	defer sitetest.CPUProfile(b, "ALIS_EDIT_PROFILE")()
 	if p := os.Getenv("ALIS_EDIT_MEMPROFILE"); p != "" {
 		writeHeapProfile(b, p+".base")
 		defer writeHeapProfile(b, p)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -58,14 +57,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	first := time.Since(start)
 	events := benchClient(b, ctx, "http://"+srv.Addr()+eventsPath)
 	waitFor(b, events, eventHello)
-	if p := os.Getenv("ALIS_SERVE_PROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
-	}
+	defer sitetest.CPUProfile(b, "ALIS_SERVE_PROFILE")()
 	for b.Loop() {
 		body := editSeries(b, dir, events, 10, func(src []byte, i int) []byte {
 			return append(src, fmt.Sprintf("\nEndring nummer %d, syntetisk.\n", i)...)
