@@ -122,10 +122,11 @@ func rememberable(rest string) bool {
 // (LinkFiles) for the page nyheter/index.html. After the ../ that climb to
 // the root, the chrome of every page repeats them, and the lists and
 // related news link to articles so: a link found here needs neither
-// resolving nor looking up. A link not found here is checked in full, so
-// the set may leave out what it likes (FuzzFromSiteRoot holds that those
-// it keeps are fine). A nil *rootLinks holds nothing. Made once, read by
-// every page's check at once.
+// resolving nor looking up, and gives the output path it leads to. A link
+// not found here is checked in full, so the set may leave out what it
+// likes (FuzzFromSiteRoot holds that those it keeps are fine and lead to
+// their paths). A nil *rootLinks holds nothing. Made once, read by every
+// page's check at once.
 type rootLinks struct {
 	form  LinkForm
 	paths uint64            // the pathsKey it was made for
@@ -152,7 +153,7 @@ func (k *rootLinks) add(rest, path string) {
 	}
 }
 
-// of is the set for pages linked in form.
+// of is the set, each link with its path, for pages linked in form.
 func (k *rootLinks) of(form LinkForm) map[string]string {
 	if k == nil || k.form != form {
 		return nil
