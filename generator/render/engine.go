@@ -41,6 +41,7 @@ type Engine struct {
 	chartDiags diag.Diagnostics
 	pages      map[string]*renderedPage // by output path, when remembering
 	order      []*renderedPage          // the same, by the page's place in the last build
+	spare      map[string]*renderedPage // the map before pages, to fill for the next build
 	pathsKey   uint64                   // the output paths the last link check saw
 	rootLinks  *rootLinks               // the links from the site root to them
 	siteKey    uint64                   // what the sitemap was made from
@@ -142,6 +143,9 @@ func (e *Engine) Render(s *site.Site, opt Options, sink Sink) error {
 		return err
 	}
 	rec := &recorder{sink: sink, keep: e.memory == Remember}
+	if rec.keep {
+		rec.files = make([]output.File, 0, len(paths))
+	}
 	// The processed photos go out first, so that an engine that forgets
 	// can let their bytes go before the pages render.
 	for _, f := range photos {
@@ -447,7 +451,11 @@ func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
 	if e.memory != Remember {
 		return
 	}
-	next := make(map[string]*renderedPage, len(pages))
+	next := e.spare // the map of the build before last, cleared, not made anew
+	if next == nil {
+		next = make(map[string]*renderedPage, len(pages))
+	}
+	clear(next)
 	e.stats.Rendered = 0
 	for i, p := range pages {
 		if fresh[i] == nil {
@@ -458,7 +466,7 @@ func (e *Engine) remember(pages []*Page, fresh []*renderedPage) {
 		}
 		next[p.Path] = fresh[i]
 	}
-	e.pages, e.order = next, fresh
+	e.pages, e.order, e.spare = next, fresh, e.pages
 }
 
 // buffer returns a buffer to render a page into: a reused one when the

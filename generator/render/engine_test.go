@@ -117,6 +117,11 @@ func TestEngineRemembersLikeFresh(t *testing.T) {
 		if st := inc.Stats(); step.rendered >= 0 && fullErr == nil && st.Rendered != step.rendered {
 			t.Errorf("%s: rendered %d of %d pages, want %d", step.name, st.Rendered, st.Pages, step.rendered)
 		}
+		// What the engine remembers by path is this build's pages, none
+		// of an earlier build's (its maps are reused).
+		if st := inc.Stats(); fullErr == nil && len(inc.pages) != st.Pages {
+			t.Errorf("%s: the engine remembers %d paths for %d pages", step.name, len(inc.pages), st.Pages)
+		}
 	}
 }
 
